@@ -1,0 +1,75 @@
+package ganglion.callbacks;
+
+import ganglion.models.Model;
+
+import java.util.Map;
+
+/**
+ * The base of every callback, with Keras's hook names. Every hook does nothing by default; override the
+ * ones you need. {@code logs} maps metric names ("loss", "accuracy", "val_loss", ...) to values.
+ */
+public abstract class Callback {
+
+    private Model model;
+    private Map<String, Object> params = Map.of();
+
+    /** The model being trained (set by fit/evaluate/predict before the first hook). */
+    public Model model() {
+        return model;
+    }
+
+    public void setModel(Model model) {
+        this.model = model;
+    }
+
+    /** Run parameters: "epochs", "steps", "verbose". */
+    public Map<String, Object> params() {
+        return params;
+    }
+
+    public void setParams(Map<String, Object> params) {
+        this.params = params;
+    }
+
+    public void onTrainBegin(Map<String, Double> logs) {
+    }
+
+    public void onTrainEnd(Map<String, Double> logs) {
+    }
+
+    public void onEpochBegin(int epoch, Map<String, Double> logs) {
+    }
+
+    public void onEpochEnd(int epoch, Map<String, Double> logs) {
+    }
+
+    public void onTrainBatchBegin(int batch, Map<String, Double> logs) {
+    }
+
+    public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+    }
+
+    public void onTestBegin(Map<String, Double> logs) {
+    }
+
+    public void onTestEnd(Map<String, Double> logs) {
+    }
+
+    public void onTestBatchBegin(int batch, Map<String, Double> logs) {
+    }
+
+    public void onTestBatchEnd(int batch, Map<String, Double> logs) {
+    }
+
+    public void onPredictBegin(Map<String, Double> logs) {
+    }
+
+    public void onPredictEnd(Map<String, Double> logs) {
+    }
+
+    public void onPredictBatchBegin(int batch, Map<String, Double> logs) {
+    }
+
+    public void onPredictBatchEnd(int batch, Map<String, Double> logs) {
+    }
+}

@@ -1,0 +1,70 @@
+package ganglion.internal.kernels;
+
+/**
+ * The contract every compute backend implements: raw loops over {@code float[]} with offsets and sizes.
+ * No shapes, no autograd, no allocation policy. All matrices are row-major.
+ *
+ * <p>Determinism rule: for the same inputs an implementation returns bit-identical results whatever the
+ * number of threads, so that a seeded run reproduces exactly on 1 or 2 cores.
+ */
+public interface Kernels {
+
+    /** A short description, e.g. "vector (512-bit FMA)" or "scalar". */
+    String name();
+
+    /**
+     * General matrix multiply: {@code C = op(A) * op(B) + beta * C}, where op(A) is m×k and op(B) is k×n.
+     * When {@code transA} is false, A is stored m×k with row stride {@code lda}; when true, A is stored k×m.
+     * Likewise B is k×n (or n×k when {@code transB}). C is m×n with row stride {@code ldc}.
+     * {@code beta} is 0 (overwrite, C may hold garbage) or 1 (accumulate).
+     */
+    void gemm(boolean transA, boolean transB, int m, int n, int k,
+              float[] a, int aOff, int lda,
+              float[] b, int bOff, int ldb,
+              float beta, float[] c, int cOff, int ldc);
+
+    /** out[i] = a[i] + b[i] for i in [0, n). */
+    void add(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n);
+
+    /** out[i] = a[i] - b[i]. */
+    void sub(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n);
+
+    /** out[i] = a[i] * b[i]. */
+    void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n);
+
+    /** out[i] = a[i] / b[i]. */
+    void div(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n);
+
+    /** out[i] = a[i] + s. */
+    void addScalar(float[] a, int aOff, float s, float[] out, int outOff, int n);
+
+    /** out[i] = a[i] * s. */
+    void mulScalar(float[] a, int aOff, float s, float[] out, int outOff, int n);
+
+    /** y[i] += alpha * x[i]. */
+    void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** Sum of a[off .. off+n). */
+    float sum(float[] a, int off, int n);
+
+    /** Maximum of a[off .. off+n); n must be positive. */
+    float max(float[] a, int off, int n);
+
+    /** Dot product of two runs of n floats. */
+    float dot(float[] a, int aOff, float[] b, int bOff, int n);
+
+    /** out[i] = max(a[i], 0). */
+    void relu(float[] a, int aOff, float[] out, int outOff, int n);
+
+    /** gradIn[i] += x[i] > 0 ? gradOut[i] : 0, where x is the relu's input (or output: same sign). */
+    void reluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int n);
+
+    /** Row-wise softmax of a rows×cols matrix: out = exp(a - rowmax) / rowsum. */
+    void softmaxRows(float[] a, int aOff, float[] out, int outOff, int rows, int cols);
+
+    /** out[r, c] = mat[r, c] + vec[c] for a rows×cols matrix (bias broadcast). out may be mat. */
+    void addRowVector(float[] mat, int matOff, float[] vec, int vecOff, float[] out, int outOff, int rows, int cols);
+
+    /** out[c] += sum over r of mat[r, c] (bias gradient). Sums each column in row order. */
+    void sumRowsInto(float[] mat, int matOff, int rows, int cols, float[] out, int outOff);
+}
