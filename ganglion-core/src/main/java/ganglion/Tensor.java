@@ -4,6 +4,7 @@ import ganglion.internal.autodiff.Autograd;
 import ganglion.internal.autodiff.Node;
 import ganglion.internal.ops.Activations;
 import ganglion.internal.ops.Elementwise;
+import ganglion.internal.ops.Gather;
 import ganglion.internal.ops.LinAlg;
 import ganglion.internal.ops.Reductions;
 import ganglion.internal.ops.Shapes;
@@ -14,10 +15,14 @@ import java.util.Objects;
 /**
  * An n-dimensional array of float32 values in row-major order, like a NumPy array or a Keras tensor.
  *
- * <p>Arithmetic broadcasts as NumPy does. A tensor that {@link #requiresGrad()} records the operations
- * applied to it, so that {@link #backward()} can compute gradients (reverse-mode autodiff). Tensors are
- * immutable through this API, except for {@link #buffer()}, which exposes the backing array to code
- * that needs raw speed (and bypasses autograd).
+ * <p>Arithmetic broadcasts as NumPy does; names follow NumPy and {@code keras.ops} in lowerCamelCase
+ * ({@code logSumExp}, {@code takeAlongAxis}, {@code expandDims}). A tensor that {@link #requiresGrad()}
+ * records the operations applied to it, so that {@link #backward()} can compute gradients (reverse-mode
+ * autodiff, as Keras's TensorFlow backend does with a {@code GradientTape}); every op documented as
+ * differentiable has a finite-difference gradient test. Tensors are immutable through this API, except for
+ * {@link #buffer()}, which exposes the backing array to code that needs raw speed (and bypasses autograd).
+ * Reshape-like ops ({@link #reshape}, {@link #expandDims}, {@link #squeeze}, {@link #detach}) share the
+ * backing array instead of copying it.
  */
 public final class Tensor {
 
@@ -69,17 +74,28 @@ public final class Tensor {
         return new Tensor(d, new int[]{r, c});
     }
 
-    /** A tensor of doubles converted to float32. */
+    /** A tensor of doubles converted to float32, with the given shape. */
     public static Tensor of(double[] data, int... shape) {
         float[] f = new float[data.length];
         for (int i = 0; i < f.length; i++) {
             f[i] = (float) data[i];
         }
-        return wrap(f, shape);
+        int[] s = Shapes.checkShape(shape);
+        if (Shapes.size(s) != f.length) {
+            throw new IllegalArgumentException("Tensor.of: " + f.length + " values do not fill shape "
+                    + Shapes.str(s) + " (which holds " + Shapes.size(s) + ")");
+        }
+        return new Tensor(f, s);
+    }
+
+    /** A 1-D tensor of doubles converted to float32. */
+    public static Tensor of(double... data) {
+        return of(data, data.length);
     }
 
     /** A tensor that uses {@code data} directly, without copying. The caller must not modify it later. */
     public static Tensor wrap(float[] data, int... shape) {
+        Objects.requireNonNull(data, "data");
         int[] s = Shapes.checkShape(shape);
         if (Shapes.size(s) != data.length) {
             throw new IllegalArgumentException("Tensor.wrap: " + data.length + " values do not fill shape "
@@ -110,6 +126,21 @@ public final class Tensor {
         float[] d = new float[Shapes.checkedSize(s)];
         Arrays.fill(d, value);
         return new Tensor(d, s);
+    }
+
+    /** A tensor of zeros with the shape of {@code t}. */
+    public static Tensor zerosLike(Tensor t) {
+        return zeros(t.shape);
+    }
+
+    /** A tensor of ones with the shape of {@code t}. */
+    public static Tensor onesLike(Tensor t) {
+        return ones(t.shape);
+    }
+
+    /** Values 0, 1, ... below end, as a 1-D tensor (numpy.arange). */
+    public static Tensor arange(int end) {
+        return arange(0, end);
     }
 
     /** Values start, start+1, ... below end, as a 1-D tensor (numpy.arange). */
@@ -161,6 +192,19 @@ public final class Tensor {
     /** Stacks equally shaped tensors along a new axis. Differentiable. */
     public static Tensor stack(int axis, Tensor... tensors) {
         return Shapes.stack(axis, tensors);
+    }
+
+    /**
+     * {@code x} where {@code condition} is non-zero, else {@code y}; all three broadcast together
+     * (numpy.where, keras.ops.where). Differentiable in x and y.
+     */
+    public static Tensor where(Tensor condition, Tensor x, Tensor y) {
+        return Elementwise.where(condition, x, y);
+    }
+
+    /** {@link #where(Tensor, Tensor, Tensor)} with a constant for the "else" values. */
+    public static Tensor where(Tensor condition, Tensor x, float y) {
+        return Elementwise.where(condition, x, scalar(y));
     }
 
     // ------------------------------------------------------------------ inspection
@@ -248,7 +292,10 @@ public final class Tensor {
         return retainGrad || gradFn == null;
     }
 
-    /** The accumulated gradient, or null when none has been computed. */
+    /**
+     * The accumulated gradient, or null when none has been computed. The returned tensor shares this
+     * tensor's gradient buffer: it changes with later backward passes and {@link #zeroGrad()}.
+     */
     public Tensor grad() {
         return grad == null ? null : new Tensor(grad, shape);
     }
@@ -337,12 +384,62 @@ public final class Tensor {
         return Shapes.take(this, indices);
     }
 
+    /**
+     * Entries along axis 0 at the given (whole-number) indices, numpy.take style: the result has shape
+     * {@code indices.shape + shape[1:]}, e.g. an Embedding lookup. Differentiable in this tensor.
+     */
+    public Tensor take(Tensor indices) {
+        return Gather.take(this, indices, 0);
+    }
+
+    /** Entries along an axis at the given indices: shape {@code shape[:axis] + indices.shape + shape[axis+1:]}. */
+    public Tensor take(Tensor indices, int axis) {
+        return Gather.take(this, indices, axis);
+    }
+
+    /** numpy.take_along_axis: picks, along an axis, the entry each index names. Differentiable. */
+    public Tensor takeAlongAxis(Tensor indices, int axis) {
+        return Gather.takeAlongAxis(this, indices, axis);
+    }
+
+    /** Splits into {@code sections} equal parts along an axis (numpy.split). Differentiable. */
+    public Tensor[] split(int sections, int axis) {
+        return Shapes.split(this, sections, axis);
+    }
+
+    /** Repeats each element {@code repeats} times along an axis (numpy.repeat). Differentiable. */
+    public Tensor repeat(int repeats, int axis) {
+        return Shapes.repeat(this, repeats, axis);
+    }
+
+    /** Repeats the whole tensor {@code reps[i]} times along each axis i (numpy.tile). Differentiable. */
+    public Tensor tile(int... reps) {
+        return Shapes.tile(this, reps);
+    }
+
     /** Transpose of a matrix, or reversal of all axes for other ranks. */
     public Tensor transpose() {
         int[] perm = new int[shape.length];
         for (int i = 0; i < perm.length; i++) {
             perm[i] = perm.length - 1 - i;
         }
+        return permute(perm);
+    }
+
+    /** Reorders axes like numpy.transpose(x, axes): output axis i is input axis axes[i]. Differentiable. */
+    public Tensor transpose(int... axes) {
+        return axes.length == 0 ? transpose() : permute(axes);
+    }
+
+    /** Exchanges two axes. Differentiable. */
+    public Tensor swapAxes(int axis1, int axis2) {
+        int[] perm = new int[shape.length];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i;
+        }
+        int a = Shapes.axis(axis1, shape.length, "swapAxes"), b = Shapes.axis(axis2, shape.length, "swapAxes");
+        perm[a] = b;
+        perm[b] = a;
         return permute(perm);
     }
 
@@ -394,6 +491,16 @@ public final class Tensor {
         return Elementwise.binary(Elementwise.Op.MIN, this, other);
     }
 
+    /** Elementwise maximum with a constant (ties give this tensor the gradient). */
+    public Tensor maximum(float s) {
+        return maximum(scalar(s));
+    }
+
+    /** Elementwise minimum with a constant (ties give this tensor the gradient). */
+    public Tensor minimum(float s) {
+        return minimum(scalar(s));
+    }
+
     public Tensor add(float s) {
         return Elementwise.addScalar(this, s);
     }
@@ -412,7 +519,12 @@ public final class Tensor {
 
     /** s - this. */
     public Tensor rsub(float s) {
-        return Elementwise.addScalar(Elementwise.mulScalar(this, -1f), s);
+        return Elementwise.affine(this, -1f, s);
+    }
+
+    /** s / this. */
+    public Tensor rdiv(float s) {
+        return Elementwise.rdivScalar(this, s);
     }
 
     public Tensor neg() {
@@ -441,6 +553,49 @@ public final class Tensor {
 
     public Tensor abs() {
         return Elementwise.unary(Elementwise.Unary.ABS, this);
+    }
+
+    /** 1 / x. */
+    public Tensor reciprocal() {
+        return Elementwise.unary(Elementwise.Unary.RECIPROCAL, this);
+    }
+
+    /** 1 / sqrt(x). */
+    public Tensor rsqrt() {
+        return Elementwise.unary(Elementwise.Unary.RSQRT, this);
+    }
+
+    /** log(1 + x), accurate near 0. */
+    public Tensor log1p() {
+        return Elementwise.unary(Elementwise.Unary.LOG1P, this);
+    }
+
+    /** e^x - 1, accurate near 0. */
+    public Tensor expm1() {
+        return Elementwise.unary(Elementwise.Unary.EXPM1, this);
+    }
+
+    public Tensor sin() {
+        return Elementwise.unary(Elementwise.Unary.SIN, this);
+    }
+
+    public Tensor cos() {
+        return Elementwise.unary(Elementwise.Unary.COS, this);
+    }
+
+    /** Largest whole number not above x; its gradient is zero. */
+    public Tensor floor() {
+        return Elementwise.unary(Elementwise.Unary.FLOOR, this);
+    }
+
+    /** Smallest whole number not below x; its gradient is zero. */
+    public Tensor ceil() {
+        return Elementwise.unary(Elementwise.Unary.CEIL, this);
+    }
+
+    /** Nearest whole number, halves to even as numpy.round; its gradient is zero. */
+    public Tensor round() {
+        return Elementwise.unary(Elementwise.Unary.ROUND, this);
     }
 
     /** Sign (-1, 0, 1); its gradient is zero. */
@@ -486,6 +641,11 @@ public final class Tensor {
         return Activations.logSoftmax(this, -1);
     }
 
+    /** Log of the softmax over an axis, computed stably. */
+    public Tensor logSoftmax(int axis) {
+        return Activations.logSoftmax(this, axis);
+    }
+
     public Tensor elu(float alpha) {
         return Activations.elu(this, alpha);
     }
@@ -513,6 +673,16 @@ public final class Tensor {
         return Activations.leakyRelu(this, negativeSlope);
     }
 
+    /** Leaky ReLU with Keras's default slope, 0.2. */
+    public Tensor leakyRelu() {
+        return leakyRelu(0.2f);
+    }
+
+    /** Keras's hard_sigmoid: relu6(x + 3) / 6, i.e. clip(x / 6 + 0.5, 0, 1). */
+    public Tensor hardSigmoid() {
+        return add(3f).clip(0f, 6f).div(6f);
+    }
+
     // ------------------------------------------------------------------ reductions
 
     /** Sum of all elements, as a scalar tensor. */
@@ -520,7 +690,12 @@ public final class Tensor {
         return Reductions.sum(this, null, false);
     }
 
-    /** Sum over the given axes. */
+    /** Sum over one axis (the axis is removed). */
+    public Tensor sum(int axis) {
+        return Reductions.sum(this, new int[]{axis}, false);
+    }
+
+    /** Sum over one axis, keeping it with length 1 when keepDims. */
     public Tensor sum(int axis, boolean keepDims) {
         return Reductions.sum(this, new int[]{axis}, keepDims);
     }
@@ -533,6 +708,11 @@ public final class Tensor {
     /** Mean of all elements, as a scalar tensor. */
     public Tensor mean() {
         return Reductions.mean(this, null, false);
+    }
+
+    /** Mean over one axis (the axis is removed). */
+    public Tensor mean(int axis) {
+        return Reductions.mean(this, new int[]{axis}, false);
     }
 
     public Tensor mean(int axis, boolean keepDims) {
@@ -548,22 +728,88 @@ public final class Tensor {
         return Reductions.max(this, null, false);
     }
 
+    /** Maximum over one axis (removed). Ties share the gradient equally; NaN wins. */
+    public Tensor max(int axis) {
+        return Reductions.max(this, new int[]{axis}, false);
+    }
+
     public Tensor max(int axis, boolean keepDims) {
         return Reductions.max(this, new int[]{axis}, keepDims);
     }
 
+    /** Maximum over several axes. */
+    public Tensor max(int[] axes, boolean keepDims) {
+        return Reductions.max(this, axes, keepDims);
+    }
+
+    /** Minimum of all elements. */
     public Tensor min() {
         return Reductions.min(this, null, false);
+    }
+
+    /** Minimum over one axis (removed). */
+    public Tensor min(int axis) {
+        return Reductions.min(this, new int[]{axis}, false);
     }
 
     public Tensor min(int axis, boolean keepDims) {
         return Reductions.min(this, new int[]{axis}, keepDims);
     }
 
-    /** Population variance over an axis. */
+    /** Minimum over several axes. */
+    public Tensor min(int[] axes, boolean keepDims) {
+        return Reductions.min(this, axes, keepDims);
+    }
+
+    /** Population variance over an axis (numpy.var, ddof=0). */
     public Tensor variance(int axis, boolean keepDims) {
-        Tensor m = mean(axis, true);
-        return sub(m).square().mean(axis, keepDims);
+        return variance(new int[]{axis}, keepDims);
+    }
+
+    /** Population variance over several axes. */
+    public Tensor variance(int[] axes, boolean keepDims) {
+        Tensor m = mean(axes, true);
+        return sub(m).square().mean(axes, keepDims);
+    }
+
+    /** Population variance of all elements, as a scalar. */
+    public Tensor variance() {
+        return sub(mean()).square().mean();
+    }
+
+    /** Standard deviation over an axis (numpy.std, ddof=0). */
+    public Tensor std(int axis, boolean keepDims) {
+        return variance(axis, keepDims).sqrt();
+    }
+
+    /** Standard deviation over several axes. */
+    public Tensor std(int[] axes, boolean keepDims) {
+        return variance(axes, keepDims).sqrt();
+    }
+
+    /** Standard deviation of all elements, as a scalar. */
+    public Tensor std() {
+        return variance().sqrt();
+    }
+
+    /** log(sum(exp(x))) of all elements, computed stably (keras.ops.logsumexp). */
+    public Tensor logSumExp() {
+        return Reductions.logSumExp(this, null, false);
+    }
+
+    /** log(sum(exp(x))) over an axis, computed stably. */
+    public Tensor logSumExp(int axis, boolean keepDims) {
+        return Reductions.logSumExp(this, new int[]{axis}, keepDims);
+    }
+
+    /** log(sum(exp(x))) over several axes, computed stably. */
+    public Tensor logSumExp(int[] axes, boolean keepDims) {
+        return Reductions.logSumExp(this, axes, keepDims);
+    }
+
+    /** Cumulative sum along an axis (numpy.cumsum). Differentiable. */
+    public Tensor cumsum(int axis) {
+        return Reductions.cumsum(this, axis);
     }
 
     /** Indices of the maxima along an axis, as float values (first one on ties). Not differentiable. */
@@ -608,9 +854,44 @@ public final class Tensor {
         return Elementwise.compare(Elementwise.Cmp.LT, this, other);
     }
 
+    /** 1 where this &gt;= other, else 0. */
+    public Tensor ge(Tensor other) {
+        return Elementwise.compare(Elementwise.Cmp.GE, this, other);
+    }
+
+    /** 1 where this &lt;= other, else 0. */
+    public Tensor le(Tensor other) {
+        return Elementwise.compare(Elementwise.Cmp.LE, this, other);
+    }
+
+    /** 1 where not equal, else 0. */
+    public Tensor ne(Tensor other) {
+        return Elementwise.compare(Elementwise.Cmp.NE, this, other);
+    }
+
     /** 1 where this &gt; s, else 0. */
     public Tensor gt(float s) {
         return Elementwise.compare(Elementwise.Cmp.GT, this, scalar(s));
+    }
+
+    /** 1 where this &lt; s, else 0. */
+    public Tensor lt(float s) {
+        return Elementwise.compare(Elementwise.Cmp.LT, this, scalar(s));
+    }
+
+    /** 1 where this &gt;= s, else 0. */
+    public Tensor ge(float s) {
+        return Elementwise.compare(Elementwise.Cmp.GE, this, scalar(s));
+    }
+
+    /** 1 where this &lt;= s, else 0. */
+    public Tensor le(float s) {
+        return Elementwise.compare(Elementwise.Cmp.LE, this, scalar(s));
+    }
+
+    /** 1 where this == s, else 0. */
+    public Tensor eq(float s) {
+        return Elementwise.compare(Elementwise.Cmp.EQ, this, scalar(s));
     }
 
     /** Whether any element is NaN or infinite. */
@@ -621,6 +902,11 @@ public final class Tensor {
             }
         }
         return false;
+    }
+
+    /** {@link #allClose(Tensor, float, float)} with numpy's tolerances, rtol 1e-5 and atol 1e-8. */
+    public boolean allClose(Tensor other) {
+        return allClose(other, 1e-5f, 1e-8f);
     }
 
     /** Same shape and every element within {@code atol + rtol * |other|}. */

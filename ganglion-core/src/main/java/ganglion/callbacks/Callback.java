@@ -5,8 +5,15 @@ import ganglion.models.Model;
 import java.util.Map;
 
 /**
- * The base of every callback, with Keras's hook names. Every hook does nothing by default; override the
- * ones you need. {@code logs} maps metric names ("loss", "accuracy", "val_loss", ...) to values.
+ * The base of every callback, as Keras's {@code keras.callbacks.Callback}, with Keras's hook names. Every
+ * hook does nothing by default; override the ones you need. {@code logs} maps metric names ("loss",
+ * "accuracy", "val_loss", ...) to values, in alphabetical order; epoch-end logs include the validation
+ * values and may be extended by callbacks (later callbacks and History see the additions).
+ *
+ * <p>{@code fit()} calls, in order: {@code onTrainBegin}; per epoch {@code onEpochBegin}, per batch
+ * {@code onTrainBatchBegin}/{@code onTrainBatchEnd}, then the silent validation's {@code onTest*} hooks,
+ * then {@code onEpochEnd}; finally {@code onTrainEnd} with the last epoch's logs. To stop training (as
+ * EarlyStopping does), call {@code model().setStopTraining(true)}: fit stops after the current batch.
  */
 public abstract class Callback {
 

@@ -5,6 +5,7 @@ import ganglion.Variable;
 import ganglion.initializers.Initializer;
 import ganglion.internal.ops.Shapes;
 import ganglion.regularizers.Regularizer;
+import ganglion.regularizers.Regularizers;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,49 +15,91 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The base of every Keras layer. A layer is configured through its constructor and fluent setters, builds
- * its weights once it knows its input shape ({@link #build}), and computes its output in {@link #call}
- * with differentiable tensor ops only (no backward code).
+ * The base of every Keras layer ({@code keras.layers.Layer}). A layer is configured through its constructor and
+ * fluent setters, builds its weights once it knows its input shape ({@link #build}), and computes its output in
+ * {@link #call} with differentiable tensor ops only (no backward code).
  *
  * <p>Shapes here never include the batch axis: {@code inputShape(28, 28, 1)} is Keras's
  * {@code input_shape=(28, 28, 1)}. An axis of unknown length (Keras's None) is -1.
+ *
+ * <p>Names: a layer gets its Keras default name ("dense", "dense_1", ...) when constructed; {@link #name(String)}
+ * replaces it (and gives an unused default back). Weights: {@link #getWeights()} lists them in Keras order,
+ * weights created trainable first, then the others (e.g. BatchNormalization: gamma, beta, moving_mean,
+ * moving_variance), whatever the layer's current trainable state.
+ *
+ * <p>Threads: building is synchronized and happens once; afterwards {@link #apply(Tensor, boolean)} with
+ * {@code training=false} only reads the weights, so one built layer serves concurrent predictions.
  */
 public abstract class Layer {
 
-    private String name;
+    private final Object nameLock = new Object();
+    private volatile String name;
+    private String defaultNameBase;
+    private boolean defaultNamed;
     private int[] declaredInputShape;
+    private volatile boolean built;
     private int[] builtInputShape;
     private int[] builtOutputShape;
-    private boolean built;
-    private boolean trainable = true;
+    private volatile boolean trainable = true;
     private final List<Variable> variables = new ArrayList<>();
+    /** The variables created non-trainable (moving statistics): never unfrozen by setTrainable(true). */
+    private final List<Variable> createdNonTrainable = new ArrayList<>();
     private final Map<Variable, Regularizer> regularizers = new LinkedHashMap<>();
+    private Regularizer activityRegularizer;
+    private volatile Tensor lastActivityLoss;
 
     protected Layer() {
+        Class<?> c = getClass();
+        while (c.getSimpleName().isEmpty() && c.getSuperclass() != null) {
+            c = c.getSuperclass();   // anonymous subclasses take their parent's name
+        }
+        defaultNameBase = NameScope.snakeCase(c.getSimpleName());
+        name = NameScope.uniqueName(defaultNameBase);
+        defaultNamed = true;
     }
 
     // ---------------------------------------------------------------- identity and configuration
 
     /** The layer's name: the one given, or a unique Keras-style default such as "dense_1". */
     public String name() {
-        if (name == null) {
-            name = NameScope.uniqueName(NameScope.snakeCase(getClass().getSimpleName()));
-        }
         return name;
     }
 
-    /** Sets the name (before the layer is added to a model). */
+    /**
+     * Sets the name (before the layer is added to a model). Subclasses override it to return their own type.
+     *
+     * @throws IllegalArgumentException for an empty name or one containing '/'
+     */
     public Layer name(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": name must not be empty");
         }
-        this.name = name;
+        if (name.contains("/")) {
+            throw new IllegalArgumentException("Argument `name` must be a string and cannot contain character `/`. "
+                    + "Received: name=" + name + " (of type String)");
+        }
+        synchronized (nameLock) {
+            if (defaultNamed) {
+                NameScope.release(defaultNameBase, this.name);
+                defaultNamed = false;
+            }
+            this.name = name;
+            for (Variable v : variables) {
+                v.setPath(name + "/" + v.name());
+            }
+        }
         return this;
     }
 
-    /** Declares the input shape without the batch axis, as Keras's {@code input_shape}. */
+    /**
+     * Declares the input shape without the batch axis, as Keras's {@code input_shape}; -1 marks an axis of
+     * unknown length. Subclasses override it to return their own type.
+     */
     public Layer inputShape(int... shape) {
         checkNotBuilt("inputShape");
+        if (shape == null) {
+            throw new IllegalArgumentException(describe() + ": inputShape must not be null");
+        }
         for (int d : shape) {
             if (d == 0 || d < -1) {
                 throw new IllegalArgumentException(describe() + ": invalid inputShape " + Arrays.toString(shape)
@@ -72,7 +115,7 @@ public abstract class Layer {
         return declaredInputShape == null ? null : declaredInputShape.clone();
     }
 
-    /** "dense (Dense)": how error messages name this layer. */
+    /** "Layer 'dense' (Dense)": how error messages name this layer. */
     public String describe() {
         return "Layer '" + name() + "' (" + getClass().getSimpleName() + ")";
     }
@@ -93,28 +136,44 @@ public abstract class Layer {
 
     /**
      * Builds the layer for an input shape (without batch axis), once. Later calls must pass a compatible
-     * shape; -1 axes match anything.
+     * shape ({@link #checkInputShape}); -1 axes match anything. Thread-safe: concurrent first calls build once.
      */
     public final void ensureBuilt(int[] inputShape) {
-        if (built) {
-            checkInputShape(inputShape);
-            return;
+        if (!built) {
+            synchronized (this) {
+                if (!built) {
+                    buildOnce(inputShape.clone());
+                    return;
+                }
+            }
         }
-        int[] in = inputShape.clone();
-        build(in);
+        checkInputShape(inputShape);
+    }
+
+    private void buildOnce(int[] in) {
+        try {
+            build(in);
+            builtOutputShape = computeOutputShape(in);
+        } catch (RuntimeException e) {
+            variables.clear();
+            createdNonTrainable.clear();
+            regularizers.clear();
+            throw e;
+        }
         builtInputShape = in;
-        builtOutputShape = computeOutputShape(in);
-        built = true;
-        for (Variable v : variables) {
-            v.setPath(name() + "/" + v.name());
+        synchronized (nameLock) {
+            for (Variable v : variables) {
+                v.setPath(name + "/" + v.name());
+            }
         }
+        built = true;
     }
 
     /** Creates the weights. Layers without weights need not override it. */
     protected void build(int[] inputShape) {
     }
 
-    /** The output shape (without batch axis) for an input shape (without batch axis). */
+    /** The output shape (without batch axis) for an input shape (without batch axis); -1 stays unknown. */
     public abstract int[] computeOutputShape(int[] inputShape);
 
     /** The input shape the layer was built for (without batch axis), or null when unbuilt. */
@@ -127,18 +186,35 @@ public abstract class Layer {
         return builtOutputShape == null ? null : builtOutputShape.clone();
     }
 
-    /** Checks a batch-less input shape against the built one, with a message naming the layer and both shapes. */
+    /**
+     * Checks a batch-less input shape against the built one, with a message naming the layer and both shapes.
+     * Layers that accept more (Dense: any rank with the right last axis) override it.
+     */
     protected void checkInputShape(int[] shape) {
-        int[] expected = builtInputShape;
-        boolean ok = expected.length == shape.length;
-        for (int i = 0; ok && i < shape.length; i++) {
-            ok = expected[i] == -1 || shape[i] == -1 || expected[i] == shape[i];
+        if (!isCompatible(builtInputShape, shape)) {
+            throw incompatibleInput(builtInputShape, shape);
         }
-        if (!ok) {
-            throw new IllegalArgumentException(describe() + " expects input of shape " + withBatch(expected)
-                    + " but received input with shape " + withBatch(shape)
-                    + ". Reshape the data or rebuild the model with inputShape" + Arrays.toString(shape).replace('[', '(').replace(']', ')') + ".");
+    }
+
+    /** Whether two batch-less shapes have equal ranks and agree wherever both lengths are known. */
+    protected static boolean isCompatible(int[] expected, int[] actual) {
+        if (expected.length != actual.length) {
+            return false;
         }
+        for (int i = 0; i < actual.length; i++) {
+            if (expected[i] != -1 && actual[i] != -1 && expected[i] != actual[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The standard shape-mismatch error: layer, expected and received shapes (with batch axis), and a fix. */
+    protected IllegalArgumentException incompatibleInput(int[] expected, int[] actual) {
+        return new IllegalArgumentException(describe() + " expects input of shape " + withBatch(expected)
+                + " but received input with shape " + withBatch(actual)
+                + ". Reshape the data to match, or give the model's first layer inputShape"
+                + withoutBatch(actual) + " so that the layers are built for this shape.");
     }
 
     /** "(None, 28, 28, 1)" */
@@ -150,11 +226,21 @@ public abstract class Layer {
         return sb.append(')').toString();
     }
 
+    /** "(28, 28, 1)"; a single axis prints as "(784,)" as a Python tuple does. */
+    static String withoutBatch(int[] shape) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(shape[i] < 0 ? "None" : String.valueOf(shape[i]));
+        }
+        return sb.append(shape.length == 1 ? ",)" : ")").toString();
+    }
+
     // ---------------------------------------------------------------- calling
 
     /**
-     * Runs the layer on a batch: builds it on first use (from the input's shape), checks the input
-     * shape, then calls {@link #call}.
+     * Runs the layer on a batch: builds it on first use (from the input's shape), checks the input shape,
+     * calls {@link #call}, and records the activity penalty when the layer has an activity regularizer.
+     * Models call this (not {@link #call}) so that all of that happens.
      */
     public Tensor apply(Tensor input, boolean training) {
         int[] shape = input.shape();
@@ -163,11 +249,55 @@ public abstract class Layer {
         }
         int[] noBatch = Arrays.copyOfRange(shape, 1, shape.length);
         ensureBuilt(noBatch);
-        return call(input, training);
+        Tensor out = call(input, training);
+        Regularizer ar = activityRegularizer;
+        if (ar != null) {
+            lastActivityLoss = ar.apply(out);
+        }
+        return out;
+    }
+
+    /** Runs the layer in inference mode, as Keras's {@code layer(x)}. */
+    public Tensor apply(Tensor input) {
+        return apply(input, false);
     }
 
     /** The forward computation on a batch (with batch axis), written with tensor ops. */
     public abstract Tensor call(Tensor input, boolean training);
+
+    /**
+     * Calls the layer on symbolic tensors (the functional API, as calling a Keras layer on {@code keras.Input}):
+     * builds the layer for the input's shape and returns a symbolic tensor of the output shape that remembers
+     * this layer and its inputs.
+     */
+    public SymbolicTensor apply(SymbolicTensor... inputs) {
+        if (inputs == null || inputs.length == 0) {
+            throw new IllegalArgumentException(describe() + ": apply() needs at least one input");
+        }
+        List<int[]> shapes = new ArrayList<>(inputs.length);
+        for (SymbolicTensor t : inputs) {
+            if (t == null) {
+                throw new IllegalArgumentException(describe() + ": apply() received a null input");
+            }
+            shapes.add(t.shape());
+        }
+        int[] out = symbolicCall(shapes);
+        return new SymbolicTensor(out, this, Arrays.asList(inputs));
+    }
+
+    /**
+     * Builds the layer for symbolic input shapes and returns the output shape. The default takes exactly one
+     * input; layers with several inputs (merges) override it.
+     */
+    protected int[] symbolicCall(List<int[]> inputShapes) {
+        if (inputShapes.size() != 1) {
+            throw new IllegalArgumentException(describe() + " takes one input but was called on "
+                    + inputShapes.size() + " inputs");
+        }
+        int[] s = inputShapes.get(0);
+        ensureBuilt(s);
+        return computeOutputShape(s);
+    }
 
     // ---------------------------------------------------------------- weights
 
@@ -184,23 +314,42 @@ public abstract class Layer {
         }
         Variable v = new Variable(weightName, init, isTrainable && trainable);
         variables.add(v);
+        if (!isTrainable) {
+            createdNonTrainable.add(v);
+        }
         if (regularizer != null) {
             regularizers.put(v, regularizer);
         }
         return v;
     }
 
-    /** Every variable in Keras order: trainable ones first, then non-trainable ones. */
+    /** Creates a trainable weight (see {@link #addWeight(String, int[], Initializer, Regularizer, boolean)}). */
+    protected Variable addWeight(String weightName, int[] shape, Initializer initializer, Regularizer regularizer) {
+        return addWeight(weightName, shape, initializer, regularizer, true);
+    }
+
+    /**
+     * Every variable in Keras order ({@code layer.weights}): those created trainable, then those created
+     * non-trainable, each group in creation order. Freezing the layer does not change the order.
+     */
     public List<Variable> variables() {
-        List<Variable> all = new ArrayList<>(trainableVariables());
-        all.addAll(nonTrainableVariables());
+        List<Variable> all = new ArrayList<>(variables.size());
+        for (Variable v : variables) {
+            if (!createdNonTrainable.contains(v)) {
+                all.add(v);
+            }
+        }
+        all.addAll(createdNonTrainable);
         return all;
     }
 
-    /** Variables that receive gradients. Empty when the layer is frozen. */
+    /** Variables that receive gradients ({@code trainable_weights}). Empty when the layer is frozen. */
     public List<Variable> trainableVariables() {
         List<Variable> r = new ArrayList<>();
-        for (Variable v : variables) {
+        if (!trainable) {
+            return r;
+        }
+        for (Variable v : variables()) {
             if (v.trainable()) {
                 r.add(v);
             }
@@ -208,18 +357,18 @@ public abstract class Layer {
         return r;
     }
 
-    /** Variables that do not receive gradients (moving statistics, or all of a frozen layer's). */
+    /** Variables that do not receive gradients (moving statistics, or all of a frozen layer's), in Keras order. */
     public List<Variable> nonTrainableVariables() {
         List<Variable> r = new ArrayList<>();
-        for (Variable v : variables) {
-            if (!v.trainable()) {
+        for (Variable v : variables()) {
+            if (!trainable || !v.trainable()) {
                 r.add(v);
             }
         }
         return r;
     }
 
-    /** The variables in creation order (the order Keras's h5 files use for this layer). */
+    /** The variables in creation order. */
     protected List<Variable> ownVariables() {
         return Collections.unmodifiableList(variables);
     }
@@ -238,7 +387,16 @@ public abstract class Layer {
         List<Variable> vs = variables();
         if (weights.size() != vs.size()) {
             throw new IllegalArgumentException(describe() + " has " + vs.size() + " weights but "
-                    + weights.size() + " were given");
+                    + weights.size() + " were given"
+                    + (built ? "" : "; the layer is not built yet: call it on data or give it an inputShape first"));
+        }
+        for (int i = 0; i < vs.size(); i++) {
+            Variable v = vs.get(i);
+            Tensor w = weights.get(i);
+            if (!Arrays.equals(w.shape(), v.shape())) {
+                throw new IllegalArgumentException(describe() + ": weight " + i + " ('" + v.name() + "') has shape "
+                        + Shapes.str(v.shape()) + " but the value given has shape " + Shapes.str(w.shape()));
+            }
         }
         for (int i = 0; i < vs.size(); i++) {
             vs.get(i).assign(weights.get(i));
@@ -269,14 +427,34 @@ public abstract class Layer {
         }
     }
 
-    /** Weights that never train (e.g. moving statistics). Override to name them. */
+    /** Weights that never train (those created non-trainable, e.g. moving statistics). */
     protected boolean isAlwaysNonTrainable(Variable v) {
-        return false;
+        return createdNonTrainable.contains(v);
     }
 
-    /** The sum of this layer's regularization penalties, or null when it has none. */
+    // ---------------------------------------------------------------- regularization
+
+    /** Sets the penalty on the layer's output (Keras's {@code activity_regularizer}); null removes it. */
+    public Layer activityRegularizer(Regularizer regularizer) {
+        this.activityRegularizer = regularizer;
+        return this;
+    }
+
+    /** The penalty on the layer's output, or null. */
+    public Regularizer activityRegularizer() {
+        return activityRegularizer;
+    }
+
+    /**
+     * The sum of this layer's penalties, as Keras's {@code sum(layer.losses)}: each trainable weight's
+     * regularizer applied to it, plus the activity penalty of the latest {@link #apply(Tensor, boolean)} (Keras
+     * does not divide it by the batch size). Null when there is none.
+     */
     public Tensor regularizationLoss() {
-        Tensor total = null;
+        Tensor total = lastActivityLoss;
+        if (!trainable) {
+            return total;
+        }
         for (Map.Entry<Variable, Regularizer> e : regularizers.entrySet()) {
             if (!e.getKey().trainable()) {
                 continue;
@@ -291,14 +469,52 @@ public abstract class Layer {
 
     /**
      * The layer's Keras config: the constructor arguments under their Keras (snake_case) names, as
-     * {@code get_config()} gives them. Subclasses add their own entries to the base ones.
+     * {@code get_config()} gives them. Subclasses add their own entries to the base ones
+     * ({@code name}, {@code trainable}, {@code dtype}, and {@code activity_regularizer} when set).
      */
     public Map<String, Object> getConfig() {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("name", name());
         c.put("trainable", trainable);
-        c.put("dtype", "float32");
+        c.put("dtype", dtypePolicy());
+        if (activityRegularizer != null) {
+            c.put("activity_regularizer", Regularizers.serialize(activityRegularizer));
+        }
         return c;
+    }
+
+    /** Keras's {@code build_config}: {"input_shape": [null, ...]}, or null when the layer is unbuilt. */
+    public Map<String, Object> getBuildConfig() {
+        if (builtInputShape == null) {
+            return null;
+        }
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("input_shape", shapeList(builtInputShape, true));
+        return c;
+    }
+
+    /** The serialized float32 DTypePolicy Keras 3 writes under "dtype". */
+    protected static Map<String, Object> dtypePolicy() {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("name", "float32");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("module", "keras");
+        m.put("class_name", "DTypePolicy");
+        m.put("config", inner);
+        m.put("registered_name", null);
+        return m;
+    }
+
+    /** A shape as a config list: -1 becomes null (None); {@code withBatch} puts a null batch axis first. */
+    protected static List<Integer> shapeList(int[] shape, boolean withBatch) {
+        List<Integer> l = new ArrayList<>(shape.length + 1);
+        if (withBatch) {
+            l.add(null);
+        }
+        for (int d : shape) {
+            l.add(d < 0 ? null : d);
+        }
+        return l;
     }
 
     @Override

@@ -21,6 +21,26 @@ public final class NameScope {
         return n == null ? base : base + "_" + n;
     }
 
+    /**
+     * Gives back a default name that turned out unused (a layer renamed right after construction), so that the
+     * next layer of the same kind gets it, as in Keras where an explicit {@code name=} consumes no number. Does
+     * nothing unless {@code name} is the latest name handed out for {@code base}.
+     */
+    public static synchronized void release(String base, String name) {
+        Integer n = COUNTS.get(base);
+        if (n == null) {
+            return;
+        }
+        String latest = n == 1 ? base : base + "_" + (n - 1);
+        if (latest.equals(name)) {
+            if (n == 1) {
+                COUNTS.remove(base);
+            } else {
+                COUNTS.put(base, n - 1);
+            }
+        }
+    }
+
     /** Forgets every name handed out so far. */
     public static synchronized void clear() {
         COUNTS.clear();

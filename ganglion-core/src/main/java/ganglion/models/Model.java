@@ -1,21 +1,413 @@
 package ganglion.models;
 
 import ganglion.Tensor;
+import ganglion.Variable;
+import ganglion.internal.ops.Shapes;
 import ganglion.layers.Layer;
+import ganglion.losses.Loss;
+import ganglion.metrics.Metric;
+import ganglion.optimizers.Optimizer;
+import ganglion.optimizers.Optimizers;
 
-/** A Keras model: layers plus training. (Skeleton; the training loop is filled in by the models work.) */
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A Keras model ({@code keras.Model}): layers plus training. {@code compile()} fixes the optimizer, loss
+ * and metrics; {@code fit()} trains, {@code evaluate()} measures, {@code predict()} infers, and
+ * {@code summary()} prints Keras's table. A model is itself a {@link Layer}, so models nest.
+ * {@link Sequential} is the usual concrete model; subclasses may override {@link #layers()} and
+ * {@link #call}.
+ *
+ * <p>Printing goes to {@link #output()}, {@code System.out} unless {@link #setOutput} says otherwise.
+ *
+ * <p>Thread safety: {@link #predict} may be called from many threads at once on the same model (it builds
+ * the model under a lock on first use, then only reads the weights; it requires layers whose inference
+ * pass keeps no per-call state, which holds for Ganglion's layers). {@code fit}, {@code evaluate},
+ * {@code compile} and weight changes must not run concurrently with anything else on the model.
+ */
 public class Model extends Layer {
+
+    private final Object buildLock = new Object();
+    private final Trainer trainer = new Trainer(this);
+    private Compiled compiled;
+    private volatile boolean stopTraining;
+    private History history;
+    private volatile PrintStream output;
 
     protected Model() {
     }
 
+    // ------------------------------------------------------------------ structure
+
+    /** The model's layers, in order (a Sequential model does not list its input). Empty by default. */
+    public List<Layer> layers() {
+        return List.of();
+    }
+
+    /** The layer with this name, as Keras's {@code get_layer(name)}. */
+    public Layer getLayer(String layerName) {
+        List<String> names = new ArrayList<>();
+        for (Layer l : layers()) {
+            if (l.name().equals(layerName)) {
+                return l;
+            }
+            names.add(l.name());
+        }
+        throw new IllegalArgumentException("No such layer: " + layerName + ". Existing layers are: " + names + ".");
+    }
+
+    /** The layer at this index (0-based), as Keras's {@code get_layer(index=i)}. */
+    public Layer getLayer(int index) {
+        List<Layer> ls = layers();
+        if (index < 0 || index >= ls.size()) {
+            throw new IndexOutOfBoundsException("Was asked to retrieve layer at index " + index + " but model '"
+                    + name() + "' only has " + ls.size() + " layers.");
+        }
+        return ls.get(index);
+    }
+
+    /** The forward computation: by default not defined (override it, or use Sequential). */
     @Override
-    public int[] computeOutputShape(int[] inputShape) {
-        throw new UnsupportedOperationException("not yet");
+    public Tensor call(Tensor input, boolean training) {
+        throw new UnsupportedOperationException("Model '" + name() + "' (" + getClass().getSimpleName()
+                + ") defines no call(): override call(), or use Sequential");
     }
 
     @Override
-    public Tensor call(Tensor input, boolean training) {
-        throw new UnsupportedOperationException("not yet");
+    public int[] computeOutputShape(int[] inputShape) {
+        throw new UnsupportedOperationException("Model '" + name() + "' (" + getClass().getSimpleName()
+                + ") defines no computeOutputShape(): override it, or use Sequential");
+    }
+
+    /** Builds the model for a batch-less input shape, or checks that shape when built. Under a lock. */
+    void buildFor(int[] inputShape) {
+        synchronized (buildLock) {
+            ensureBuilt(inputShape);
+        }
+    }
+
+    // ------------------------------------------------------------------ weights
+
+    /** Every variable of every layer, layer by layer (each layer: trainable, then non-trainable). */
+    @Override
+    public List<Variable> variables() {
+        List<Variable> r = new ArrayList<>();
+        for (Layer l : layers()) {
+            r.addAll(l.variables());
+        }
+        return r;
+    }
+
+    /** The variables training updates, layer by layer (Keras's {@code model.trainable_variables}). */
+    @Override
+    public List<Variable> trainableVariables() {
+        List<Variable> r = new ArrayList<>();
+        for (Layer l : layers()) {
+            r.addAll(l.trainableVariables());
+        }
+        return r;
+    }
+
+    /** The variables training leaves alone, layer by layer. */
+    @Override
+    public List<Variable> nonTrainableVariables() {
+        List<Variable> r = new ArrayList<>();
+        for (Layer l : layers()) {
+            r.addAll(l.nonTrainableVariables());
+        }
+        return r;
+    }
+
+    /** Sets every weight, in the order of {@link #getWeights()}; counts and shapes must match. */
+    @Override
+    public void setWeights(List<Tensor> weights) {
+        List<Variable> vs = variables();
+        if (weights.size() != vs.size()) {
+            throw new IllegalArgumentException("You called setWeights(weights) on model '" + name()
+                    + "' with a weight list of length " + weights.size() + ", but the model was expecting "
+                    + vs.size() + " weights" + (isBuilt() ? "." : " (it is not built yet: build it or fit it first)."));
+        }
+        for (int i = 0; i < vs.size(); i++) {
+            Variable v = vs.get(i);
+            if (!Arrays.equals(v.shape(), weights.get(i).shape())) {
+                throw new IllegalArgumentException("setWeights on model '" + name() + "': weight " + i + " ("
+                        + v.path() + ") has shape " + Shapes.str(v.shape()) + " but the value given has shape "
+                        + Shapes.str(weights.get(i).shape()));
+            }
+        }
+        for (int i = 0; i < vs.size(); i++) {
+            vs.get(i).assign(weights.get(i));
+        }
+    }
+
+    /** Number of scalars in all weights of all layers. */
+    @Override
+    public long countParams() {
+        long n = 0;
+        for (Layer l : layers()) {
+            n += l.countParams();
+        }
+        return n;
+    }
+
+    /** The sum of all layers' regularization penalties, or null when there are none. */
+    @Override
+    public Tensor regularizationLoss() {
+        Tensor total = null;
+        for (Layer l : layers()) {
+            Tensor p = l.regularizationLoss();
+            if (p != null) {
+                total = total == null ? p : total.add(p);
+            }
+        }
+        return total;
+    }
+
+    /** Freezes (false) or unfreezes (true) every layer of the model. */
+    @Override
+    public void setTrainable(boolean trainable) {
+        super.setTrainable(trainable);
+        for (Layer l : layers()) {
+            l.setTrainable(trainable);
+        }
+    }
+
+    // ------------------------------------------------------------------ compile
+
+    /**
+     * Configures training by Keras names, as {@code model.compile(optimizer="adam",
+     * loss="categorical_crossentropy", metrics=["accuracy"])}. Unknown names fail here, listing the valid
+     * ones; "accuracy" and "crossentropy" are resolved from the data's shapes at the first fit/evaluate.
+     */
+    public void compile(String optimizer, String loss, String... metrics) {
+        this.compiled = new Compiled(Optimizers.get(optimizer), loss, List.of(metrics));
+    }
+
+    /** Configures training with a named optimizer and a loss object. */
+    public void compile(String optimizer, Loss loss, String... metrics) {
+        this.compiled = new Compiled(Optimizers.get(optimizer), loss, List.of(metrics));
+    }
+
+    /** Configures training with an optimizer object and a named loss. */
+    public void compile(Optimizer optimizer, String loss, String... metrics) {
+        this.compiled = new Compiled(optimizer, loss, List.of(metrics));
+    }
+
+    /** Configures training with optimizer and loss objects; metrics by name. */
+    public void compile(Optimizer optimizer, Loss loss, String... metrics) {
+        this.compiled = new Compiled(optimizer, loss, List.of(metrics));
+    }
+
+    /** Configures training with metric objects. */
+    public void compile(Optimizer optimizer, Loss loss, Metric metric, Metric... moreMetrics) {
+        List<Object> ms = new ArrayList<>();
+        ms.add(metric);
+        ms.addAll(Arrays.asList(moreMetrics));
+        this.compiled = new Compiled(optimizer, loss, ms);
+    }
+
+    /** Configures training with metrics given as names (String) or objects (Metric), mixed. */
+    public void compile(Optimizer optimizer, Loss loss, List<?> metrics) {
+        this.compiled = new Compiled(optimizer, loss, metrics);
+    }
+
+    /** Configures training by names, with metrics given as names or objects, mixed. */
+    public void compile(String optimizer, String loss, List<?> metrics) {
+        this.compiled = new Compiled(Optimizers.get(optimizer), loss, metrics);
+    }
+
+    /** Whether {@code compile()} has been called. */
+    public boolean isCompiled() {
+        return compiled != null;
+    }
+
+    /** The optimizer given to {@code compile()}, or null. */
+    public Optimizer optimizer() {
+        return compiled == null ? null : compiled.optimizer;
+    }
+
+    /** The loss given to {@code compile()}, or null (also while a shape-dependent name awaits the data). */
+    public Loss loss() {
+        return compiled == null ? null : compiled.resolvedLoss();
+    }
+
+    /** The metric objects in use (resolved at the first fit or evaluate; empty before). */
+    public List<Metric> metrics() {
+        return compiled == null ? List.of() : compiled.resolvedMetrics();
+    }
+
+    Compiled compiledFor(String method) {
+        if (compiled == null) {
+            throw new IllegalStateException("You must call compile() before " + method + "() on model '" + name()
+                    + "', e.g. model.compile(\"adam\", \"categorical_crossentropy\", \"accuracy\").");
+        }
+        return compiled;
+    }
+
+    // ------------------------------------------------------------------ training
+
+    /** Trains for {@code epochs} epochs in batches of {@code batchSize}, as Keras's {@code fit(x, y, ...)}. */
+    public History fit(Tensor x, Tensor y, int epochs, int batchSize) {
+        return fit(x, y, new FitOptions().epochs(epochs).batchSize(batchSize));
+    }
+
+    /** Trains with Keras's defaults: one epoch, batch 32, shuffled, with a progress bar. */
+    public History fit(Tensor x, Tensor y) {
+        return fit(x, y, new FitOptions());
+    }
+
+    /**
+     * Trains as Keras's {@code fit()}: per epoch, per batch: forward in training mode, loss plus
+     * regularization penalties, backward, optimizer step; the printed loss and metrics are running means
+     * over the epoch. Validation runs silently after each epoch and is logged as {@code val_*}.
+     *
+     * @throws IllegalStateException    before {@code compile()}
+     * @throws IllegalArgumentException for mismatched, empty or wrongly shaped data
+     * @throws NonFiniteLossException   when the loss becomes NaN or infinite (see {@link FitOptions#stopOnNaN})
+     */
+    public History fit(Tensor x, Tensor y, FitOptions options) {
+        return trainer.fit(x, y, options);
+    }
+
+    /** Loss and metrics on (x, y) with batch 32 and a progress bar, as Keras's {@code evaluate()}. */
+    public Map<String, Double> evaluate(Tensor x, Tensor y) {
+        return evaluate(x, y, 32, 1);
+    }
+
+    /**
+     * Loss and metrics on (x, y), in inference mode: keys "loss" and each metric's name, in alphabetical
+     * order. {@code verbose} 1 prints a progress bar, 2 one line, 0 nothing.
+     */
+    public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize, int verbose) {
+        return trainer.evaluate(x, y, batchSize, verbose);
+    }
+
+    /** Predictions for x in batches of 32, with a progress line as Keras prints it. Needs no compile. */
+    public Tensor predict(Tensor x) {
+        return predict(x, 32, 1);
+    }
+
+    /** Predictions for x in batches of {@code batchSize}, with a progress line. */
+    public Tensor predict(Tensor x, int batchSize) {
+        return predict(x, batchSize, 1);
+    }
+
+    /**
+     * Predictions for x: the model run in inference mode (training=false, no gradients recorded), batch
+     * by batch, outputs concatenated along axis 0. Needs no {@code compile()}. Safe to call from many
+     * threads at once (see the class comment); pass {@code verbose=0} to print nothing.
+     */
+    public Tensor predict(Tensor x, int batchSize, int verbose) {
+        return trainer.predict(x, batchSize, verbose);
+    }
+
+    /** Whether training should stop: callbacks set it (EarlyStopping); fit checks it after each batch and epoch. */
+    public boolean stopTraining() {
+        return stopTraining;
+    }
+
+    /** Asks {@code fit()} to stop after the current batch (Keras's {@code model.stop_training = True}). */
+    public void setStopTraining(boolean stop) {
+        this.stopTraining = stop;
+    }
+
+    /** The History of the last {@code fit()}, or null (Keras's {@code model.history}). */
+    public History history() {
+        return history;
+    }
+
+    void setHistory(History history) {
+        this.history = history;
+    }
+
+    /** Where fit/evaluate/predict progress and {@code summary()} print: {@code System.out} by default. */
+    public PrintStream output() {
+        PrintStream o = output;
+        return o != null ? o : System.out;
+    }
+
+    /** Prints progress and summaries to {@code out} (null: back to {@code System.out}). */
+    public void setOutput(PrintStream out) {
+        this.output = out;
+    }
+
+    // ------------------------------------------------------------------ summary
+
+    /** Prints Keras's summary table (88 characters wide) to {@link #output()}. */
+    public void summary() {
+        summary(88);
+    }
+
+    /** Prints the summary table with the given total width. */
+    public void summary(int lineLength) {
+        PrintStream o = output();
+        o.print(summaryString(lineLength));
+        o.flush();
+    }
+
+    /** Keras 3's summary as text, 88 characters wide, each line ending in "\n". */
+    public String summaryString() {
+        return summaryString(88);
+    }
+
+    /**
+     * Keras 3's summary as text: {@code Model: "name"}, the table (layer name and class, output shape with
+     * None for the batch, parameter count), then total, trainable and non-trainable parameters with their
+     * sizes, and the optimizer's once it is built (after {@code fit()}).
+     */
+    public String summaryString(int lineLength) {
+        int[] columns = SummaryTable.columnWidths(new double[]{0.45, 0.80, 1.0}, lineLength);
+        int[] widths = SummaryTable.renderedWidths(columns, lineLength);
+        List<String[]> rows = new ArrayList<>();
+        for (Layer l : layers()) {
+            int[] out = l.outputShape();
+            String shape = out == null ? "?" : Layer.withBatch(out);
+            String params = l.isBuilt() ? thousands(l.countParams()) : "0 (unbuilt)";
+            rows.add(new String[]{l.name() + " (" + l.getClass().getSimpleName() + ")", shape, params});
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("Model: \"").append(name()).append("\"\n");
+        sb.append(SummaryTable.render(new String[]{"Layer (type)", "Output Shape", "Param #"},
+                new boolean[]{false, false, true}, rows, widths));
+        long trainable = 0;
+        for (Variable v : trainableVariables()) {
+            trainable += v.size();
+        }
+        long nonTrainable = 0;
+        for (Variable v : nonTrainableVariables()) {
+            nonTrainable += v.size();
+        }
+        long optimizerCount = 0;
+        double optimizerBytes = 0;
+        boolean optimizerBuilt = compiled != null && !compiled.optimizer.builtVariables().isEmpty();
+        if (optimizerBuilt) {
+            for (Tensor t : compiled.optimizer.stateTensors()) {
+                optimizerCount += t.size();
+            }
+            // The iteration counter is an int64 (Keras's TensorFlow backend); everything else float32.
+            optimizerBytes = 8 + 4.0 * (optimizerCount - 1);
+        }
+        long total = trainable + nonTrainable + optimizerCount;
+        double totalBytes = 4.0 * (trainable + nonTrainable) + optimizerBytes;
+        footer(sb, " Total params: ", total, totalBytes);
+        footer(sb, " Trainable params: ", trainable, 4.0 * trainable);
+        footer(sb, " Non-trainable params: ", nonTrainable, 4.0 * nonTrainable);
+        if (optimizerBuilt) {
+            footer(sb, " Optimizer params: ", optimizerCount, optimizerBytes);
+        }
+        return sb.toString();
+    }
+
+    private static void footer(StringBuilder sb, String label, long count, double bytes) {
+        sb.append(label).append(thousands(count)).append(" (").append(SummaryTable.readableSize(bytes)).append(")\n");
+    }
+
+    private static String thousands(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 }

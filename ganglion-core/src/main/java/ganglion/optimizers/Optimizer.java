@@ -4,16 +4,29 @@ import ganglion.Tensor;
 import ganglion.Variable;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The base of every optimizer, as Keras 3's {@code keras.optimizers.Optimizer}: it keeps an iteration
  * counter, a learning rate and per-variable slots (Adam's m and v...), and updates weights in place from
- * their gradients. State order, for saving, is Keras's: iteration, learning rate, then each variable's
- * slots interleaved (m0, v0, m1, v1, ...).
+ * their gradients.
+ *
+ * <p>One {@link #apply} step does what Keras's {@code apply_gradients} does, in its order: build slots for
+ * every trainable variable not seen before, clip the gradients ({@code clipnorm}, {@code global_clipnorm} or
+ * {@code clipvalue}: at most one), apply decoupled weight decay {@code w -= w * weight_decay * lr}, run each
+ * variable's update rule with {@code t = iterations + 1}, then count the iteration.
+ *
+ * <p>State order, for saving, is Keras's {@code optimizer.variables}: iteration, learning rate, then the slots.
+ * Slots created together are interleaved per variable (Adam: m0, v0, m1, v1, ...); slots Keras creates in a
+ * later pass follow as their own block (AMSGrad's v-hat, RMSprop's momentum and average gradient). Any extra
+ * scalar state (Nadam's u-product) comes last.
  */
 public abstract class Optimizer {
 
@@ -22,18 +35,26 @@ public abstract class Optimizer {
     private long iterations;
     private Float clipNorm;
     private Float clipValue;
+    private Float globalClipNorm;
+    private Float weightDecay;
     private final Map<Variable, float[][]> slots = new IdentityHashMap<>();
     private final List<Variable> built = new ArrayList<>();
+    private final Set<Variable> noDecay = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Pattern noDecayNames;
 
     protected Optimizer(String name, float learningRate) {
-        if (!(learningRate >= 0) || Float.isInfinite(learningRate)) {
-            throw new IllegalArgumentException(name + ": learning rate must be a non-negative number, got " + learningRate);
-        }
         this.name = name;
-        this.learningRate = learningRate;
+        this.learningRate = checkLearningRate(learningRate);
     }
 
-    /** Keras's name of the optimizer class in snake case, e.g. "adam". */
+    private float checkLearningRate(float lr) {
+        if (!(lr >= 0) || Float.isInfinite(lr)) {
+            throw new IllegalArgumentException(name + ": learning rate must be a non-negative number, got " + lr);
+        }
+        return lr;
+    }
+
+    /** Keras's name of the optimizer, e.g. "adam" ("SGD" for SGD, as in Keras). */
     public String name() {
         return name;
     }
@@ -44,10 +65,7 @@ public abstract class Optimizer {
 
     /** Changes the learning rate (used by schedules and ReduceLROnPlateau). */
     public void setLearningRate(float lr) {
-        if (!(lr >= 0)) {
-            throw new IllegalArgumentException(name + ": learning rate must be non-negative, got " + lr);
-        }
-        this.learningRate = lr;
+        this.learningRate = checkLearningRate(lr);
     }
 
     /** Number of updates applied so far (Keras's {@code optimizer.iterations}). */
@@ -57,23 +75,139 @@ public abstract class Optimizer {
 
     /** Restores the iteration counter (when loading saved state). */
     public void setIterations(long iterations) {
+        if (iterations < 0) {
+            throw new IllegalArgumentException(name + ": iterations must be >= 0, got " + iterations);
+        }
         this.iterations = iterations;
     }
 
-    /** Clips each gradient to this L2 norm (Keras's {@code clipnorm}). */
+    /**
+     * Rescales each gradient whose L2 norm exceeds {@code norm} to that norm (Keras's {@code clipnorm}).
+     *
+     * @param norm positive; by default gradients are not clipped
+     */
     public Optimizer clipNorm(float norm) {
+        checkClip("clipnorm", norm, clipValue == null && globalClipNorm == null);
         this.clipNorm = norm;
         return this;
     }
 
-    /** Clips each gradient value to [-v, v] (Keras's {@code clipvalue}). */
+    /**
+     * Clips each gradient value to [-v, v] (Keras's {@code clipvalue}).
+     *
+     * @param v positive; by default gradients are not clipped
+     */
     public Optimizer clipValue(float v) {
+        checkClip("clipvalue", v, clipNorm == null && globalClipNorm == null);
         this.clipValue = v;
         return this;
     }
 
+    /**
+     * Rescales all gradients together when their joint L2 norm exceeds {@code norm} (Keras's
+     * {@code global_clipnorm}).
+     *
+     * @param norm positive; by default gradients are not clipped
+     */
+    public Optimizer globalClipnorm(float norm) {
+        checkClip("global_clipnorm", norm, clipNorm == null && clipValue == null);
+        this.globalClipNorm = norm;
+        return this;
+    }
+
+    private void checkClip(String what, float v, boolean alone) {
+        if (!(v > 0) || Float.isInfinite(v)) {
+            throw new IllegalArgumentException(name + ": " + what + " must be a positive number, got " + v);
+        }
+        if (!alone) {
+            throw new IllegalArgumentException(name + ": only one of `clipnorm`, `clipvalue` and `global_clipnorm` "
+                    + "can be set. Received: clipnorm=" + clipNorm + ", clipvalue=" + clipValue
+                    + ", global_clipnorm=" + globalClipNorm + ", and now " + what + "=" + v);
+        }
+    }
+
+    /**
+     * Decoupled weight decay (Keras's {@code weight_decay}): before each update, {@code w -= w * decay * lr}.
+     *
+     * @param decay non-negative; by default none (AdamW: 0.004)
+     */
+    public Optimizer weightDecay(float decay) {
+        if (!(decay >= 0) || Float.isInfinite(decay)) {
+            throw new IllegalArgumentException(name + ": weight_decay must be a non-negative number, got " + decay);
+        }
+        this.weightDecay = decay;
+        return this;
+    }
+
+    /** The weight decay, or null when none is applied. */
+    public Float weightDecay() {
+        return weightDecay;
+    }
+
+    /**
+     * Keeps these variables, and variables whose name contains any of {@code names}, out of weight decay
+     * (Keras's {@code exclude_from_weight_decay}; e.g. {@code names = "bias"}). Must be called before the first
+     * step.
+     */
+    public Optimizer excludeFromWeightDecay(List<Variable> variables, String... names) {
+        if (!built.isEmpty()) {
+            throw new IllegalStateException(name + ": exclude_from_weight_decay() can only be configured before "
+                    + "the optimizer is built");
+        }
+        noDecay.clear();
+        if (variables != null) {
+            noDecay.addAll(variables);
+        }
+        noDecayNames = names == null || names.length == 0 ? null
+                : Pattern.compile(String.join("|", Arrays.stream(names).map(Pattern::quote).toList()));
+        return this;
+    }
+
+    // ------------------------------------------------------------------ what subclasses describe
+
     /** Number of slot arrays per variable (Adam: 2, SGD with momentum: 1, plain SGD: 0). */
     protected abstract int slotsPerVariable();
+
+    /**
+     * How the slots are grouped for saving: each group's slots are interleaved per variable, and groups
+     * follow one another. The default, one group, interleaves all of them. The sizes add up to
+     * {@link #slotsPerVariable()}.
+     */
+    protected int[] slotGroups() {
+        return new int[]{slotsPerVariable()};
+    }
+
+    /** Keras's name suffix for each slot, e.g. {"momentum", "velocity"}. */
+    protected String[] slotNames() {
+        String[] n = new String[slotsPerVariable()];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = "slot" + i;
+        }
+        return n;
+    }
+
+    /** The value a new slot starts from (Adagrad's accumulators: its initial accumulator value). */
+    protected float initialSlotValue(int slot) {
+        return 0f;
+    }
+
+    /** Called once per step with t = iterations + 1, before any variable is updated (Nadam's u-product). */
+    protected void beginStep(long t) {
+    }
+
+    /** Scalar state saved after the slots (Nadam: the u-product). */
+    protected float[] extraState() {
+        return new float[0];
+    }
+
+    /** Restores the scalars written by {@link #extraState()}. */
+    protected void loadExtraState(float[] values) {
+    }
+
+    /** Names of the {@link #extraState()} values. */
+    protected String[] extraStateNames() {
+        return new String[0];
+    }
 
     /**
      * Updates one weight in place. {@code t} is the 1-based step number (iterations + 1);
@@ -81,43 +215,105 @@ public abstract class Optimizer {
      */
     protected abstract void update(float[] w, float[] g, float[][] slots, long t, float lr);
 
+    /** Throws when an option that changes the slot layout is set after slots exist. */
+    protected final void checkNotBuilt(String option) {
+        if (!built.isEmpty()) {
+            throw new IllegalStateException(name + ": " + option + " cannot change once the optimizer has built "
+                    + "its slots; set it before the first training step");
+        }
+    }
+
+    // ------------------------------------------------------------------ stepping
+
     /** Applies one step to every trainable variable that has a gradient, then zeroes the gradients. */
     public void apply(List<Variable> variables) {
         long t = iterations + 1;
+        List<Variable> active = new ArrayList<>(variables.size());
         for (Variable v : variables) {
             if (!v.trainable()) {
                 continue;
             }
-            float[] g = v.gradBuffer();
-            if (g == null) {
-                continue;
+            slotsOf(v);
+            if (v.gradBuffer() != null) {
+                active.add(v);
             }
-            clip(g);
-            update(v.value().buffer(), g, slotsOf(v), t, learningRate);
-            java.util.Arrays.fill(g, 0f);
+        }
+        if (!active.isEmpty()) {
+            clip(active);
+            float lr = learningRate;
+            if (weightDecay != null && weightDecay > 0) {
+                float f = weightDecay * lr;
+                for (Variable v : active) {
+                    if (decays(v)) {
+                        float[] w = v.value().buffer();
+                        for (int i = 0; i < w.length; i++) {
+                            w[i] -= w[i] * f;
+                        }
+                    }
+                }
+            }
+            beginStep(t);
+            for (Variable v : active) {
+                float[] g = v.gradBuffer();
+                update(v.value().buffer(), g, slotsOf(v), t, lr);
+                Arrays.fill(g, 0f);
+            }
         }
         iterations = t;
     }
 
-    private void clip(float[] g) {
-        if (clipValue != null) {
-            float c = clipValue;
-            for (int i = 0; i < g.length; i++) {
-                g[i] = Math.max(-c, Math.min(c, g[i]));
-            }
+    private boolean decays(Variable v) {
+        if (noDecay.contains(v)) {
+            return false;
         }
+        return noDecayNames == null || !noDecayNames.matcher(v.name()).find();
+    }
+
+    private void clip(List<Variable> active) {
         if (clipNorm != null) {
-            double ss = 0;
-            for (float x : g) {
-                ss += (double) x * x;
+            for (Variable v : active) {
+                float[] g = v.gradBuffer();
+                scale(g, clipNorm / Math.max(norm(g), clipNorm));
             }
-            double norm = Math.sqrt(ss);
-            if (norm > clipNorm) {
-                float s = (float) (clipNorm / norm);
-                for (int i = 0; i < g.length; i++) {
-                    g[i] *= s;
+        } else if (globalClipNorm != null) {
+            double ss = 0;
+            for (Variable v : active) {
+                double n = norm(v.gradBuffer());
+                ss += n * n;
+            }
+            double global = Math.sqrt(ss);
+            if (global > globalClipNorm) {
+                double s = globalClipNorm / global;
+                for (Variable v : active) {
+                    scale(v.gradBuffer(), s);
                 }
             }
+        } else if (clipValue != null) {
+            float c = clipValue;
+            for (Variable v : active) {
+                float[] g = v.gradBuffer();
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = Math.max(-c, Math.min(c, g[i]));
+                }
+            }
+        }
+    }
+
+    private static double norm(float[] g) {
+        double ss = 0;
+        for (float x : g) {
+            ss += (double) x * x;
+        }
+        return Math.sqrt(ss);
+    }
+
+    private static void scale(float[] g, double s) {
+        if (s == 1.0) {
+            return;
+        }
+        float f = (float) s;
+        for (int i = 0; i < g.length; i++) {
+            g[i] *= f;
         }
     }
 
@@ -126,6 +322,12 @@ public abstract class Optimizer {
         if (s == null) {
             int n = (int) v.size();
             s = new float[slotsPerVariable()][n];
+            for (int k = 0; k < s.length; k++) {
+                float init = initialSlotValue(k);
+                if (init != 0f) {
+                    Arrays.fill(s[k], init);
+                }
+            }
             slots.put(v, s);
             built.add(v);
         }
@@ -146,61 +348,168 @@ public abstract class Optimizer {
         return List.copyOf(built);
     }
 
+    /** The slot arrays of a variable (live, not copies), or null when it has none yet. For tests and tools. */
+    public float[][] slots(Variable v) {
+        return slots.get(v);
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /** For each saved slot position: {slot index}, in Keras's order within one variable's walk. */
+    private int[][] groups() {
+        int[] sizes = slotGroups();
+        int[][] g = new int[sizes.length][];
+        int k = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            g[i] = new int[sizes[i]];
+            for (int j = 0; j < sizes[i]; j++) {
+                g[i][j] = k++;
+            }
+        }
+        if (k != slotsPerVariable()) {
+            throw new IllegalStateException(name + ": slot groups " + Arrays.toString(sizes) + " do not add up to "
+                    + slotsPerVariable() + " slots");
+        }
+        return g;
+    }
+
     /**
-     * The optimizer's state as Keras saves it: iteration, learning rate, then each built variable's slots
-     * interleaved, each slot shaped like its variable.
+     * The optimizer's state as Keras saves it: iteration, learning rate, then each built variable's slots in
+     * Keras's order (see the class comment), each shaped like its variable, then any extra scalars.
      */
     public List<Tensor> stateTensors() {
         List<Tensor> r = new ArrayList<>();
         r.add(Tensor.scalar(iterations));
         r.add(Tensor.scalar(learningRate));
-        for (Variable v : built) {
-            for (float[] s : slots.get(v)) {
-                r.add(Tensor.wrap(s.clone(), v.shape()));
+        for (int[] group : groups()) {
+            for (Variable v : built) {
+                float[][] s = slots.get(v);
+                for (int k : group) {
+                    r.add(Tensor.wrap(s[k].clone(), v.shape()));
+                }
             }
         }
+        for (float x : extraState()) {
+            r.add(Tensor.scalar(x));
+        }
+        return r;
+    }
+
+    /**
+     * Keras's names for {@link #stateTensors()}, in the same order: "iteration", "learning_rate", then
+     * {@code <variable path with '/' as '_'>_<slot>} (e.g. "dense_kernel_momentum"), then the extra scalars.
+     */
+    public List<String> stateNames() {
+        List<String> r = new ArrayList<>();
+        r.add("iteration");
+        r.add("learning_rate");
+        String[] names = slotNames();
+        for (int[] group : groups()) {
+            for (Variable v : built) {
+                for (int k : group) {
+                    r.add(v.path().replace('/', '_') + "_" + names[k]);
+                }
+            }
+        }
+        r.addAll(Arrays.asList(extraStateNames()));
         return r;
     }
 
     /** Restores state written by {@link #stateTensors()} for the given variables (in the same order). */
     public void loadState(List<Tensor> state, List<Variable> variables) {
         int per = slotsPerVariable();
-        int trainable = 0;
+        List<Variable> trainable = new ArrayList<>();
         for (Variable v : variables) {
             if (v.trainable()) {
-                trainable++;
+                trainable.add(v);
             }
         }
-        if (state.size() != 2 + per * trainable) {
+        int extra = extraState().length;
+        int expected = 2 + per * trainable.size() + extra;
+        if (state.size() != expected) {
             throw new IllegalArgumentException(name + ": saved optimizer state has " + state.size()
-                    + " tensors, expected " + (2 + per * trainable) + " for " + trainable + " trainable variables");
+                    + " tensors, expected " + expected + " for " + trainable.size() + " trainable variables ("
+                    + "iteration, learning rate, " + per + " slot(s) per variable"
+                    + (extra > 0 ? ", " + extra + " extra scalar(s)" : "") + ")");
+        }
+        for (Variable v : trainable) {
+            slotsOf(v);
+        }
+        int i = 2;
+        for (int[] group : groups()) {
+            for (Variable v : trainable) {
+                float[][] s = slots.get(v);
+                for (int k : group) {
+                    float[] src = state.get(i++).buffer();
+                    if (src.length != s[k].length) {
+                        throw new IllegalArgumentException(name + ": saved slot " + (i - 1) + " for " + v.path()
+                                + " has " + src.length + " values, expected " + s[k].length);
+                    }
+                    System.arraycopy(src, 0, s[k], 0, src.length);
+                }
+            }
+        }
+        float[] extras = new float[extra];
+        for (int k = 0; k < extra; k++) {
+            extras[k] = state.get(i++).item();
         }
         iterations = (long) state.get(0).item();
-        learningRate = state.get(1).item();
-        int i = 2;
-        for (Variable v : variables) {
-            if (!v.trainable()) {
-                continue;
-            }
-            float[][] s = slotsOf(v);
-            for (int k = 0; k < per; k++) {
-                float[] src = state.get(i++).buffer();
-                if (src.length != s[k].length) {
-                    throw new IllegalArgumentException(name + ": saved slot for " + v.path() + " has "
-                            + src.length + " values, expected " + s[k].length);
-                }
-                System.arraycopy(src, 0, s[k], 0, src.length);
-            }
+        learningRate = checkLearningRate(state.get(1).item());
+        if (extra > 0) {
+            loadExtraState(extras);
         }
     }
 
-    /** Keras config keys and values, e.g. {"name": "adam", "learning_rate": 0.001, ...}. */
+    /**
+     * Keras config keys and values, e.g. {"name": "adam", "learning_rate": 0.001, ...}: the base keys of
+     * {@code BaseOptimizer.get_config} (EMA, loss scaling and gradient accumulation are not supported and
+     * appear with their defaults), then each subclass's options.
+     */
     public Map<String, Object> getConfig() {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("name", name);
-        c.put("learning_rate", (double) learningRate);
-        c.put("clipnorm", clipNorm == null ? null : (double) clipNorm);
-        c.put("clipvalue", clipValue == null ? null : (double) clipValue);
+        c.put("learning_rate", decimal(learningRate));
+        c.put("weight_decay", decimal(weightDecay));
+        c.put("clipnorm", decimal(clipNorm));
+        c.put("global_clipnorm", decimal(globalClipNorm));
+        c.put("clipvalue", decimal(clipValue));
+        c.put("use_ema", false);
+        c.put("ema_momentum", 0.99);
+        c.put("ema_overwrite_frequency", null);
+        c.put("loss_scale_factor", null);
+        c.put("gradient_accumulation_steps", null);
         return c;
+    }
+
+    /**
+     * A float as the double with the same shortest decimal form (0.9f gives 0.9, not 0.8999999761581421), so
+     * that configs read as Keras writes them; null stays null.
+     */
+    protected static Double decimal(Float f) {
+        return f == null ? null : Double.valueOf(Float.toString(f));
+    }
+
+    /** Checks that a hyperparameter lies in [lo, hi) (or [lo, hi] when {@code closed}). */
+    protected final float checkRange(String key, float v, float lo, float hi, boolean closed) {
+        boolean ok = v >= lo && (closed ? v <= hi : v < hi);
+        if (!ok) {
+            throw new IllegalArgumentException(name + ": `" + key + "` must be in [" + lo + ", " + hi
+                    + (closed ? "]" : ")") + ". Received: " + key + "=" + v);
+        }
+        return v;
+    }
+
+    /** Checks that a hyperparameter is a finite number >= 0. */
+    protected final float checkNonNegative(String key, float v) {
+        if (!(v >= 0) || Float.isInfinite(v)) {
+            throw new IllegalArgumentException(name + ": `" + key + "` must be a non-negative number. Received: "
+                    + key + "=" + v);
+        }
+        return v;
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -11,32 +11,16 @@ public class ScalarKernels implements Kernels {
         return "scalar";
     }
 
+    /**
+     * C = op(A) op(B) + beta C; the plain definition is
+     * {@code C[i][j] = beta*C[i][j] + sum_p op(A)[i][p] * op(B)[p][j]}. Runs the blocked, auto-vectorised
+     * {@link ScalarGemm}.
+     */
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * ldc;
-            if (beta == 0f) {
-                java.util.Arrays.fill(c, ci, ci + n, 0f);
-            }
-            for (int p = 0; p < k; p++) {
-                float av = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
-                if (av == 0f) {
-                    continue;
-                }
-                if (!transB) {
-                    int bp = bOff + p * ldb;
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] += av * b[bp + j];
-                    }
-                } else {
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] += av * b[bOff + j * ldb + p];
-                    }
-                }
-            }
-        }
+        ScalarGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
     @Override

@@ -6,48 +6,33 @@ import ganglion.internal.autodiff.Node;
 import ganglion.internal.kernels.KernelProvider;
 import ganglion.internal.kernels.Kernels;
 
-/** Activation functions and their gradients. */
+/** Activation functions and their gradients (Keras's {@code keras.activations}). */
 public final class Activations {
-
-    private static final float SELU_ALPHA = 1.6732632423543772f;
-    private static final float SELU_SCALE = 1.0507009873554805f;
 
     private Activations() {
     }
 
-    /** A pointwise function with its derivative expressed through input x and output y. */
-    private interface Pointwise {
-        float f(float x);
-
-        float df(float x, float y);
-    }
-
-    private static Tensor pointwise(Tensor a, String name, Pointwise fn) {
+    private static Tensor pointwise(Tensor a, ActivationLoops fn, float p) {
         float[] ad = a.buffer();
         float[] out = new float[ad.length];
-        for (int i = 0; i < ad.length; i++) {
-            out[i] = fn.f(ad[i]);
-        }
+        fn.forward(ad, out, p);
         if (!Autograd.needsGrad(a)) {
             return Tensor.wrap(out, a.shape());
         }
         return Tensor.fromOp(out, a.shape(), new Node(a) {
             @Override
             public void backward(Tensor result, float[] g) {
-                float[] ga = new float[g.length];
-                for (int i = 0; i < g.length; i++) {
-                    ga[i] = g[i] * fn.df(ad[i], out[i]);
-                }
-                accumulate(a, ga);
+                fn.backward(ad, out, g, gradOf(a), p);
             }
 
             @Override
             public String name() {
-                return name;
+                return fn.label;
             }
         });
     }
 
+    /** max(x, 0). */
     public static Tensor relu(Tensor a) {
         float[] ad = a.buffer();
         float[] out = new float[ad.length];
@@ -69,128 +54,55 @@ public final class Activations {
     }
 
     static float sigmoid(float x) {
-        // Two branches keep exp's argument non-positive: no overflow for large |x|.
-        if (x >= 0) {
-            return 1f / (1f + (float) Math.exp(-x));
-        }
-        float e = (float) Math.exp(x);
-        return e / (1f + e);
+        return ActivationLoops.sigmoid(x);
     }
 
+    /** 1 / (1 + e^-x); the result remembers its logits for the fused crossentropy path. */
     public static Tensor sigmoid(Tensor a) {
-        return pointwise(a, "sigmoid", new Pointwise() {
-            public float f(float x) {
-                return sigmoid(x);
-            }
-
-            public float df(float x, float y) {
-                return y * (1f - y);
-            }
-        }).withActivationLogits(a);
+        return pointwise(a, ActivationLoops.SIGMOID, 0f).withActivationLogits(a);
     }
 
     public static Tensor tanh(Tensor a) {
-        return pointwise(a, "tanh", new Pointwise() {
-            public float f(float x) {
-                return (float) Math.tanh(x);
-            }
-
-            public float df(float x, float y) {
-                return 1f - y * y;
-            }
-        });
+        return pointwise(a, ActivationLoops.TANH, 0f);
     }
 
+    /** log(1 + e^x). */
     public static Tensor softplus(Tensor a) {
-        return pointwise(a, "softplus", new Pointwise() {
-            public float f(float x) {
-                // log(1 + e^x) = max(x, 0) + log1p(e^-|x|)
-                return Math.max(x, 0f) + (float) Math.log1p(Math.exp(-Math.abs(x)));
-            }
-
-            public float df(float x, float y) {
-                return sigmoid(x);
-            }
-        });
+        return pointwise(a, ActivationLoops.SOFTPLUS, 0f);
     }
 
+    /** x if x &gt; 0 else alpha (e^x - 1). */
     public static Tensor elu(Tensor a, float alpha) {
-        return pointwise(a, "elu", new Pointwise() {
-            public float f(float x) {
-                return x > 0 ? x : alpha * (float) Math.expm1(x);
-            }
-
-            public float df(float x, float y) {
-                return x > 0 ? 1f : y + alpha;
-            }
-        });
+        return pointwise(a, ActivationLoops.ELU, alpha);
     }
 
     public static Tensor selu(Tensor a) {
-        return pointwise(a, "selu", new Pointwise() {
-            public float f(float x) {
-                return x > 0 ? SELU_SCALE * x : SELU_SCALE * SELU_ALPHA * (float) Math.expm1(x);
-            }
-
-            public float df(float x, float y) {
-                return x > 0 ? SELU_SCALE : y + SELU_SCALE * SELU_ALPHA;
-            }
-        });
+        return pointwise(a, ActivationLoops.SELU, 0f);
     }
 
+    /** GELU, exact (erf) or tanh-approximated, as keras.activations.gelu(x, approximate). */
     public static Tensor gelu(Tensor a, boolean approximate) {
-        final double c = Math.sqrt(2.0 / Math.PI);
-        return pointwise(a, approximate ? "gelu_tanh" : "gelu", new Pointwise() {
-            public float f(float x) {
-                if (approximate) {
-                    return (float) (0.5 * x * (1 + Math.tanh(c * (x + 0.044715 * x * x * x))));
-                }
-                return (float) (0.5 * x * (1 + Erf.erf(x / Math.sqrt(2))));
-            }
-
-            public float df(float x, float y) {
-                if (approximate) {
-                    double u = c * (x + 0.044715 * x * x * x);
-                    double t = Math.tanh(u);
-                    double du = c * (1 + 3 * 0.044715 * x * x);
-                    return (float) (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * du);
-                }
-                double cdf = 0.5 * (1 + Erf.erf(x / Math.sqrt(2)));
-                double pdf = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
-                return (float) (cdf + x * pdf);
-            }
-        });
+        return pointwise(a, approximate ? ActivationLoops.GELU_TANH : ActivationLoops.GELU, 0f);
     }
 
+    /** x * sigmoid(x). */
     public static Tensor swish(Tensor a) {
-        return pointwise(a, "swish", new Pointwise() {
-            public float f(float x) {
-                return x * sigmoid(x);
-            }
-
-            public float df(float x, float y) {
-                float s = sigmoid(x);
-                return s + x * s * (1f - s);
-            }
-        });
+        return pointwise(a, ActivationLoops.SWISH, 0f);
     }
 
+    /** x if x &gt; 0 else slope * x. */
     public static Tensor leakyRelu(Tensor a, float slope) {
-        return pointwise(a, "leaky_relu", new Pointwise() {
-            public float f(float x) {
-                return x > 0 ? x : slope * x;
-            }
-
-            public float df(float x, float y) {
-                return x > 0 ? 1f : slope;
-            }
-        });
+        return pointwise(a, ActivationLoops.LEAKY_RELU, slope);
     }
 
+    /**
+     * Softmax over an axis. A softmax over the last axis remembers its logits (for the fused crossentropy
+     * path, as Keras's TensorFlow backend does); over another axis it is computed by moving that axis last.
+     */
     public static Tensor softmax(Tensor a, int axis) {
         int rank = a.rank();
         if (rank == 0) {
-            throw new IllegalArgumentException("softmax: needs a tensor of rank >= 1");
+            throw new IllegalArgumentException("softmax: needs a tensor of rank >= 1, got a scalar");
         }
         int ax = Shapes.axis(axis, rank, "softmax");
         if (ax != rank - 1) {
@@ -198,8 +110,11 @@ public final class Activations {
             return softmax(a.permute(perm), -1).permute(perm);
         }
         int cols = a.shape(-1);
-        int rows = (int) (a.size() / Math.max(1, cols));
         float[] out = new float[(int) a.size()];
+        if (out.length == 0) {
+            return Tensor.wrap(out, a.shape());
+        }
+        int rows = out.length / cols;
         KernelProvider.get().softmaxRows(a.buffer(), 0, out, 0, rows, cols);
         Tensor y;
         if (!Autograd.needsGrad(a)) {
@@ -208,16 +123,16 @@ public final class Activations {
             y = Tensor.fromOp(out, a.shape(), new Node(a) {
                 @Override
                 public void backward(Tensor result, float[] g) {
+                    // dx = y * (g - sum(g * y))
                     Kernels k = KernelProvider.get();
-                    float[] ga = new float[g.length];
+                    float[] ga = gradOf(a);
                     for (int r = 0; r < rows; r++) {
                         int o = r * cols;
                         float dot = k.dot(g, o, out, o, cols);
-                        for (int j = 0; j < cols; j++) {
-                            ga[o + j] = out[o + j] * (g[o + j] - dot);
+                        for (int j = o; j < o + cols; j++) {
+                            ga[j] += out[j] * (g[j] - dot);
                         }
                     }
-                    accumulate(a, ga);
                 }
 
                 @Override
@@ -229,28 +144,32 @@ public final class Activations {
         return y.withActivationLogits(a);
     }
 
+    /** log(softmax(x)) over an axis, computed stably as x - logsumexp(x). */
     public static Tensor logSoftmax(Tensor a, int axis) {
         int rank = a.rank();
+        if (rank == 0) {
+            throw new IllegalArgumentException("logSoftmax: needs a tensor of rank >= 1, got a scalar");
+        }
         int ax = Shapes.axis(axis, rank, "logSoftmax");
         if (ax != rank - 1) {
             int[] perm = swapLast(rank, ax);
             return logSoftmax(a.permute(perm), -1).permute(perm);
         }
         int cols = a.shape(-1);
-        int rows = (int) (a.size() / Math.max(1, cols));
         float[] ad = a.buffer();
         float[] out = new float[ad.length];
+        int rows = cols == 0 ? 0 : ad.length / cols;
         Kernels k = KernelProvider.get();
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
             float mx = k.max(ad, o, cols);
             double s = 0;
-            for (int j = 0; j < cols; j++) {
-                s += Math.exp(ad[o + j] - mx);
+            for (int j = o; j < o + cols; j++) {
+                s += Math.exp(ad[j] - mx);
             }
             float lse = mx + (float) Math.log(s);
-            for (int j = 0; j < cols; j++) {
-                out[o + j] = ad[o + j] - lse;
+            for (int j = o; j < o + cols; j++) {
+                out[j] = ad[j] - lse;
             }
         }
         if (!Autograd.needsGrad(a)) {
@@ -259,15 +178,16 @@ public final class Activations {
         return Tensor.fromOp(out, a.shape(), new Node(a) {
             @Override
             public void backward(Tensor result, float[] g) {
-                float[] ga = new float[g.length];
+                // dx = g - softmax(x) * sum(g)
+                float[] ga = gradOf(a);
+                Kernels kk = KernelProvider.get();
                 for (int r = 0; r < rows; r++) {
                     int o = r * cols;
-                    float gs = KernelProvider.get().sum(g, o, cols);
-                    for (int j = 0; j < cols; j++) {
-                        ga[o + j] = g[o + j] - (float) Math.exp(out[o + j]) * gs;
+                    float gs = kk.sum(g, o, cols);
+                    for (int j = o; j < o + cols; j++) {
+                        ga[j] += g[j] - (float) Math.exp(out[j]) * gs;
                     }
                 }
-                accumulate(a, ga);
             }
 
             @Override

@@ -1,15 +1,41 @@
 package ganglion.internal.ops;
 
 import ganglion.internal.kernels.KernelProvider;
+import ganglion.internal.kernels.Kernels;
 
-/** NumPy broadcasting: the result shape, index maps, and summing a gradient back to an input's shape. */
+import java.util.Arrays;
+
+/**
+ * NumPy broadcasting: the result shape, how an operand is laid out against the result, and moving data
+ * both ways (expanding an operand to the result, summing a result-shaped gradient back to the operand).
+ *
+ * <p>Every operand falls in one of five layouts relative to the result, so that the common cases need no
+ * index map: {@link #FULL} (same number of elements), {@link #SCALAR} (one element), {@link #ROW} (equal to
+ * the trailing axes, e.g. a bias {@code [n]} against {@code [batch, n]}: element {@code i % size}),
+ * {@link #COL} (equal to the leading axes with trailing 1s, e.g. {@code [batch, 1]}: element
+ * {@code i / (n / size)}), and {@link #GENERAL} (anything else, through an index map).
+ */
 public final class Broadcast {
+
+    /** The operand has as many elements as the result (same flat layout). */
+    public static final int FULL = 0;
+    /** The operand has one element. */
+    public static final int SCALAR = 1;
+    /** The operand repeats along the leading axes: result element i reads operand element i % size. */
+    public static final int ROW = 2;
+    /** The operand repeats along the trailing axes: result element i reads element i / (n / size). */
+    public static final int COL = 3;
+    /** Any other broadcast: needs an index map. */
+    public static final int GENERAL = 4;
 
     private Broadcast() {
     }
 
     /** The broadcast shape of a and b, or an exception naming the op and both shapes. */
     public static int[] shape(int[] a, int[] b, String op) {
+        if (Arrays.equals(a, b)) {
+            return a.clone();
+        }
         int r = Math.max(a.length, b.length);
         int[] out = new int[r];
         for (int i = 0; i < r; i++) {
@@ -17,7 +43,8 @@ public final class Broadcast {
             int db = i < r - b.length ? 1 : b[i - (r - b.length)];
             if (da != db && da != 1 && db != 1) {
                 throw new IllegalArgumentException(op + ": shapes " + Shapes.str(a) + " and " + Shapes.str(b)
-                        + " cannot be broadcast together (axis " + i + ": " + da + " vs " + db + ")");
+                        + " cannot be broadcast together (axis " + i + " of the result: " + da + " vs " + db
+                        + "); each axis, aligned from the right, must match or be 1");
             }
             out[i] = da == 1 ? db : da;
         }
@@ -40,6 +67,46 @@ public final class Broadcast {
             }
         }
         return true;
+    }
+
+    /** True when {@code small}, aligned right against {@code big}, equals big on its leading axes and is 1 after. */
+    static boolean isPrefix(int[] small, int[] big) {
+        int off = big.length - small.length;
+        if (off < 0) {
+            return false;
+        }
+        int last = -1;
+        for (int i = 0; i < small.length; i++) {
+            if (small[i] != 1) {
+                last = off + i;
+            }
+        }
+        for (int i = 0; i <= last; i++) {
+            int s = i < off ? 1 : small[i - off];
+            if (s != big[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How an operand of shape {@code in} is laid out against the broadcast result {@code out}. */
+    public static int kind(int[] in, int[] out) {
+        long size = Shapes.size(in);
+        long n = Shapes.size(out);
+        if (size == n) {
+            return FULL;
+        }
+        if (size == 1) {
+            return SCALAR;
+        }
+        if (isSuffix(in, out)) {
+            return ROW;
+        }
+        if (isPrefix(in, out)) {
+            return COL;
+        }
+        return GENERAL;
     }
 
     /** For each flat index of {@code out}, the flat index into a tensor of shape {@code in} broadcast to it. */
@@ -70,6 +137,78 @@ public final class Broadcast {
         return map;
     }
 
+    /**
+     * The values of {@code src} (shape {@code in}, layout {@code kind}) broadcast to {@code out}. Returns
+     * {@code src} itself when the layout is {@link #FULL}; otherwise a new array.
+     */
+    static float[] expand(float[] src, int kind, int[] in, int[] out) {
+        if (kind == FULL) {
+            return src;
+        }
+        int n = Shapes.checkedSize(out);
+        float[] r = new float[n];
+        switch (kind) {
+            case SCALAR -> Arrays.fill(r, src[0]);
+            case ROW -> {
+                int p = src.length;
+                for (int o = 0; o < n; o += p) {
+                    System.arraycopy(src, 0, r, o, p);
+                }
+            }
+            case COL -> {
+                int q = n / src.length;
+                for (int o = 0; o < src.length; o++) {
+                    Arrays.fill(r, o * q, o * q + q, src[o]);
+                }
+            }
+            default -> {
+                int[] map = indexMap(in, out);
+                for (int i = 0; i < n; i++) {
+                    r[i] = src[map[i]];
+                }
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Adds {@code alpha * g} (shape {@code out}) summed down to shape {@code in} (layout {@code kind}) into
+     * {@code dst}. This is the gradient of broadcasting.
+     */
+    static void reduceInto(float[] g, int kind, int[] in, int[] out, float alpha, float[] dst) {
+        int n = g.length;
+        if (n == 0) {
+            return;
+        }
+        Kernels k = KernelProvider.get();
+        switch (kind) {
+            case FULL -> k.axpy(alpha, g, 0, dst, 0, n);
+            case SCALAR -> dst[0] += alpha * k.sum(g, 0, n);
+            case ROW -> {
+                int p = dst.length;
+                if (alpha == 1f) {
+                    k.sumRowsInto(g, 0, n / p, p, dst, 0);
+                } else {
+                    float[] t = new float[p];
+                    k.sumRowsInto(g, 0, n / p, p, t, 0);
+                    k.axpy(alpha, t, 0, dst, 0, p);
+                }
+            }
+            case COL -> {
+                int q = n / dst.length;
+                for (int o = 0; o < dst.length; o++) {
+                    dst[o] += alpha * k.sum(g, o * q, q);
+                }
+            }
+            default -> {
+                int[] map = indexMap(in, out);
+                for (int i = 0; i < n; i++) {
+                    dst[map[i]] += alpha * g[i];
+                }
+            }
+        }
+    }
+
     /** Sums a gradient of shape {@code out} down to shape {@code in} (the reverse of broadcasting). */
     public static float[] reduceTo(float[] g, int[] out, int[] in) {
         int n = Shapes.checkedSize(in);
@@ -77,18 +216,7 @@ public final class Broadcast {
             return g;
         }
         float[] r = new float[n];
-        if (n == 1) {
-            r[0] = KernelProvider.get().sum(g, 0, g.length);
-            return r;
-        }
-        if (isSuffix(in, out)) {
-            KernelProvider.get().sumRowsInto(g, 0, g.length / n, n, r, 0);
-            return r;
-        }
-        int[] map = indexMap(in, out);
-        for (int i = 0; i < g.length; i++) {
-            r[map[i]] += g[i];
-        }
+        reduceInto(g, kind(in, out), in, out, 1f, r);
         return r;
     }
 }

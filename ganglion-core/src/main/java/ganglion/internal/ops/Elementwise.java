@@ -4,175 +4,63 @@ import ganglion.Tensor;
 import ganglion.internal.autodiff.Autograd;
 import ganglion.internal.autodiff.Node;
 import ganglion.internal.kernels.KernelProvider;
-import ganglion.internal.kernels.Kernels;
 
 import java.util.Arrays;
 
-/** Elementwise arithmetic with broadcasting, and its gradients. */
+/** Elementwise arithmetic with NumPy broadcasting, and its gradients (Keras's {@code keras.ops.add} etc.). */
 public final class Elementwise {
 
     private Elementwise() {
     }
 
     /** Binary ops. */
-    public enum Op { ADD, SUB, MUL, DIV, MAX, MIN }
+    public enum Op {
+        ADD("add"), SUB("subtract"), MUL("multiply"), DIV("divide"), MAX("maximum"), MIN("minimum");
+
+        final String label;
+
+        Op(String label) {
+            this.label = label;
+        }
+    }
 
     /** Comparisons, giving 0/1 and no gradient. */
-    public enum Cmp { EQ, GT, LT }
+    public enum Cmp { EQ, GT, LT, GE, LE, NE }
 
-    /** Unary ops with a closed-form derivative. */
-    public enum Unary { SQUARE, SQRT, EXP, LOG, ABS, SIGN }
+    /**
+     * Unary ops with a closed-form derivative. SIGN, FLOOR, CEIL and ROUND are piecewise constant: their
+     * gradient is zero (they record no node).
+     */
+    public enum Unary { SQUARE, SQRT, EXP, LOG, ABS, SIGN, RECIPROCAL, LOG1P, EXPM1, SIN, COS, RSQRT, FLOOR, CEIL, ROUND }
 
+    // ------------------------------------------------------------------ binary
+
+    /** a op b with broadcasting. */
     public static Tensor binary(Op op, Tensor a, Tensor b) {
         int[] as = a.shape(), bs = b.shape();
-        float[] ad = a.buffer(), bd = b.buffer();
-        int[] outShape;
-        float[] out;
-        Kernels k = KernelProvider.get();
-        if (Arrays.equals(as, bs)) {
-            outShape = as;
-            out = new float[ad.length];
-            same(k, op, ad, 0, bd, 0, out, 0, ad.length);
-        } else {
-            outShape = Broadcast.shape(as, bs, op.name().toLowerCase());
-            int n = Shapes.checkedSize(outShape);
-            out = new float[n];
-            if (bd.length == 1 && ad.length == n) {
-                float y = bd[0];
-                for (int i = 0; i < n; i++) {
-                    out[i] = apply(op, ad[i], y);
-                }
-            } else if (Broadcast.isSuffix(bs, as) && ad.length == n && bd.length > 0) {
-                // a[rows, cols] op b[cols]: the bias case
-                int cols = bd.length;
-                if (op == Op.ADD) {
-                    k.addRowVector(ad, 0, bd, 0, out, 0, n / cols, cols);
-                } else {
-                    for (int r = 0; r < n; r += cols) {
-                        same(k, op, ad, r, bd, 0, out, r, cols);
-                    }
-                }
-            } else {
-                int[] am = Broadcast.indexMap(as, outShape);
-                int[] bm = Broadcast.indexMap(bs, outShape);
-                for (int i = 0; i < n; i++) {
-                    out[i] = apply(op, ad[am[i]], bd[bm[i]]);
-                }
-            }
-        }
+        int[] outShape = Broadcast.shape(as, bs, op.label);
+        int ka = Broadcast.kind(as, outShape), kb = Broadcast.kind(bs, outShape);
+        float[] out = new float[Shapes.checkedSize(outShape)];
+        BinaryLoops.forward(op, a.buffer(), ka, as, b.buffer(), kb, bs, outShape, out);
         if (!Autograd.needsGrad(a, b)) {
             return Tensor.wrap(out, outShape);
         }
-        final int[] os = outShape;
         return Tensor.fromOp(out, outShape, new Node(a, b) {
             @Override
             public void backward(Tensor result, float[] g) {
-                binaryBackward(op, a, b, os, g);
+                BinaryLoops.backward(op, a, ka, b, kb, outShape, g);
             }
 
             @Override
             public String name() {
-                return op.name().toLowerCase();
+                return op.label;
             }
         });
     }
 
-    private static void same(Kernels k, Op op, float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
-        switch (op) {
-            case ADD -> k.add(a, ao, b, bo, out, oo, n);
-            case SUB -> k.sub(a, ao, b, bo, out, oo, n);
-            case MUL -> k.mul(a, ao, b, bo, out, oo, n);
-            case DIV -> k.div(a, ao, b, bo, out, oo, n);
-            default -> {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = apply(op, a[ao + i], b[bo + i]);
-                }
-            }
-        }
-    }
+    // ------------------------------------------------------------------ with a float
 
-    private static float apply(Op op, float x, float y) {
-        return switch (op) {
-            case ADD -> x + y;
-            case SUB -> x - y;
-            case MUL -> x * y;
-            case DIV -> x / y;
-            case MAX -> x >= y || Float.isNaN(x) ? x : y;
-            case MIN -> x <= y || Float.isNaN(x) ? x : y;
-        };
-    }
-
-    private static void binaryBackward(Op op, Tensor a, Tensor b, int[] outShape, float[] g) {
-        int[] as = a.shape(), bs = b.shape();
-        int n = g.length;
-        float[] ad = a.buffer(), bd = b.buffer();
-        boolean sameA = ad.length == n, sameB = bd.length == n;
-        int[] am = sameA ? null : Broadcast.indexMap(as, outShape);
-        int[] bm = sameB ? null : Broadcast.indexMap(bs, outShape);
-        if (a.requiresGrad()) {
-            float[] ga;
-            switch (op) {
-                case ADD, SUB -> ga = g.clone();
-                case MUL -> {
-                    ga = new float[n];
-                    for (int i = 0; i < n; i++) {
-                        ga[i] = g[i] * bd[sameB ? i : bm[i]];
-                    }
-                }
-                case DIV -> {
-                    ga = new float[n];
-                    for (int i = 0; i < n; i++) {
-                        ga[i] = g[i] / bd[sameB ? i : bm[i]];
-                    }
-                }
-                default -> {
-                    ga = new float[n];
-                    for (int i = 0; i < n; i++) {
-                        float x = ad[sameA ? i : am[i]], y = bd[sameB ? i : bm[i]];
-                        boolean pick = op == Op.MAX ? x >= y : x <= y;
-                        ga[i] = pick ? g[i] : 0f;
-                    }
-                }
-            }
-            accumulateInto(a, Broadcast.reduceTo(ga, outShape, as));
-        }
-        if (b.requiresGrad()) {
-            float[] gb = new float[n];
-            switch (op) {
-                case ADD -> System.arraycopy(g, 0, gb, 0, n);
-                case SUB -> {
-                    for (int i = 0; i < n; i++) {
-                        gb[i] = -g[i];
-                    }
-                }
-                case MUL -> {
-                    for (int i = 0; i < n; i++) {
-                        gb[i] = g[i] * ad[sameA ? i : am[i]];
-                    }
-                }
-                case DIV -> {
-                    for (int i = 0; i < n; i++) {
-                        float y = bd[sameB ? i : bm[i]];
-                        gb[i] = -g[i] * ad[sameA ? i : am[i]] / (y * y);
-                    }
-                }
-                default -> {
-                    for (int i = 0; i < n; i++) {
-                        float x = ad[sameA ? i : am[i]], y = bd[sameB ? i : bm[i]];
-                        boolean pickA = op == Op.MAX ? x >= y : x <= y;
-                        gb[i] = pickA ? 0f : g[i];
-                    }
-                }
-            }
-            accumulateInto(b, Broadcast.reduceTo(gb, outShape, bs));
-        }
-    }
-
-    /** Accumulates into t's gradient (a small bridge: Node.accumulate is protected). */
-    static void accumulateInto(Tensor t, float[] grad) {
-        GradSink.add(t, grad);
-    }
-
+    /** a + s. */
     public static Tensor addScalar(Tensor a, float s) {
         float[] ad = a.buffer();
         float[] out = new float[ad.length];
@@ -183,7 +71,7 @@ public final class Elementwise {
         return Tensor.fromOp(out, a.shape(), new Node(a) {
             @Override
             public void backward(Tensor result, float[] g) {
-                accumulate(a, g.clone());
+                accumulate(a, g);
             }
 
             @Override
@@ -193,6 +81,7 @@ public final class Elementwise {
         });
     }
 
+    /** a * s. */
     public static Tensor mulScalar(Tensor a, float s) {
         float[] ad = a.buffer();
         float[] out = new float[ad.length];
@@ -200,6 +89,7 @@ public final class Elementwise {
         return scaled(a, out, s, "mul_scalar");
     }
 
+    /** a / s (a true division, as numpy). */
     public static Tensor divScalar(Tensor a, float s) {
         float[] ad = a.buffer();
         float[] out = new float[ad.length];
@@ -209,6 +99,42 @@ public final class Elementwise {
         return scaled(a, out, 1f / s, "div_scalar");
     }
 
+    /** a * scale + shift in one pass (neg and rsub use it). */
+    public static Tensor affine(Tensor a, float scale, float shift) {
+        float[] ad = a.buffer();
+        float[] out = new float[ad.length];
+        for (int i = 0; i < ad.length; i++) {
+            out[i] = ad[i] * scale + shift;
+        }
+        return scaled(a, out, scale, "affine");
+    }
+
+    /** s / a, elementwise. */
+    public static Tensor rdivScalar(Tensor a, float s) {
+        float[] ad = a.buffer();
+        float[] out = new float[ad.length];
+        for (int i = 0; i < ad.length; i++) {
+            out[i] = s / ad[i];
+        }
+        if (!Autograd.needsGrad(a)) {
+            return Tensor.wrap(out, a.shape());
+        }
+        return Tensor.fromOp(out, a.shape(), new Node(a) {
+            @Override
+            public void backward(Tensor result, float[] g) {
+                float[] ga = gradOf(a);
+                for (int i = 0; i < g.length; i++) {
+                    ga[i] -= g[i] * out[i] / ad[i];
+                }
+            }
+
+            @Override
+            public String name() {
+                return "rdiv_scalar";
+            }
+        });
+    }
+
     private static Tensor scaled(Tensor a, float[] out, float factor, String name) {
         if (!Autograd.needsGrad(a)) {
             return Tensor.wrap(out, a.shape());
@@ -216,9 +142,7 @@ public final class Elementwise {
         return Tensor.fromOp(out, a.shape(), new Node(a) {
             @Override
             public void backward(Tensor result, float[] g) {
-                float[] ga = new float[g.length];
-                KernelProvider.get().mulScalar(g, 0, factor, ga, 0, g.length);
-                accumulate(a, ga);
+                KernelProvider.get().axpy(factor, g, 0, gradOf(a), 0, g.length);
             }
 
             @Override
@@ -228,7 +152,14 @@ public final class Elementwise {
         });
     }
 
+    /** a ** p. */
     public static Tensor pow(Tensor a, float p) {
+        if (p == 2f) {
+            return unary(Unary.SQUARE, a);
+        }
+        if (p == 1f) {
+            return mulScalar(a, 1f);
+        }
         float[] ad = a.buffer();
         float[] out = new float[ad.length];
         for (int i = 0; i < ad.length; i++) {
@@ -240,11 +171,13 @@ public final class Elementwise {
         return Tensor.fromOp(out, a.shape(), new Node(a) {
             @Override
             public void backward(Tensor result, float[] g) {
-                float[] ga = new float[g.length];
-                for (int i = 0; i < g.length; i++) {
-                    ga[i] = g[i] * p * (float) Math.pow(ad[i], p - 1);
+                float[] ga = gradOf(a);
+                if (p == 0f) {
+                    return;
                 }
-                accumulate(a, ga);
+                for (int i = 0; i < g.length; i++) {
+                    ga[i] += g[i] * p * (float) Math.pow(ad[i], p - 1);
+                }
             }
 
             @Override
@@ -254,40 +187,21 @@ public final class Elementwise {
         });
     }
 
+    // ------------------------------------------------------------------ unary
+
+    /** A unary function with its derivative. */
     public static Tensor unary(Unary op, Tensor a) {
         float[] ad = a.buffer();
         float[] out = new float[ad.length];
-        for (int i = 0; i < ad.length; i++) {
-            float x = ad[i];
-            out[i] = switch (op) {
-                case SQUARE -> x * x;
-                case SQRT -> (float) Math.sqrt(x);
-                case EXP -> (float) Math.exp(x);
-                case LOG -> (float) Math.log(x);
-                case ABS -> Math.abs(x);
-                case SIGN -> Math.signum(x);
-            };
-        }
-        if (!Autograd.needsGrad(a) || op == Unary.SIGN) {
+        UnaryLoops.forward(op, ad, out);
+        boolean constant = op == Unary.SIGN || op == Unary.FLOOR || op == Unary.CEIL || op == Unary.ROUND;
+        if (!Autograd.needsGrad(a) || constant) {
             return Tensor.wrap(out, a.shape());
         }
         return Tensor.fromOp(out, a.shape(), new Node(a) {
             @Override
             public void backward(Tensor result, float[] g) {
-                float[] ga = new float[g.length];
-                for (int i = 0; i < g.length; i++) {
-                    float x = ad[i], y = out[i];
-                    float d = switch (op) {
-                        case SQUARE -> 2f * x;
-                        case SQRT -> 0.5f / y;
-                        case EXP -> y;
-                        case LOG -> 1f / x;
-                        case ABS -> Math.signum(x);
-                        case SIGN -> 0f;
-                    };
-                    ga[i] = g[i] * d;
-                }
-                accumulate(a, ga);
+                UnaryLoops.backward(op, ad, out, g, gradOf(a));
             }
 
             @Override
@@ -297,6 +211,7 @@ public final class Elementwise {
         });
     }
 
+    /** Values limited to [lo, hi]; the gradient passes where lo &lt;= x &lt;= hi (as Keras's clip). */
     public static Tensor clip(Tensor a, float lo, float hi) {
         if (lo > hi) {
             throw new IllegalArgumentException("clip: min " + lo + " is greater than max " + hi);
@@ -304,7 +219,8 @@ public final class Elementwise {
         float[] ad = a.buffer();
         float[] out = new float[ad.length];
         for (int i = 0; i < ad.length; i++) {
-            out[i] = Math.min(Math.max(ad[i], lo), hi);
+            float x = ad[i];
+            out[i] = x < lo ? lo : (x > hi ? hi : x);
         }
         if (!Autograd.needsGrad(a)) {
             return Tensor.wrap(out, a.shape());
@@ -312,11 +228,11 @@ public final class Elementwise {
         return Tensor.fromOp(out, a.shape(), new Node(a) {
             @Override
             public void backward(Tensor result, float[] g) {
-                float[] ga = new float[g.length];
+                float[] ga = gradOf(a);
                 for (int i = 0; i < g.length; i++) {
-                    ga[i] = ad[i] >= lo && ad[i] <= hi ? g[i] : 0f;
+                    float x = ad[i];
+                    ga[i] += x >= lo && x <= hi ? g[i] : 0f;
                 }
-                accumulate(a, ga);
             }
 
             @Override
@@ -326,31 +242,135 @@ public final class Elementwise {
         });
     }
 
+    // ------------------------------------------------------------------ comparisons and selection
+
+    /** 1 where the comparison holds, else 0 (broadcasting; no gradient). */
     public static Tensor compare(Cmp cmp, Tensor a, Tensor b) {
-        int[] outShape = Broadcast.shape(a.shape(), b.shape(), cmp.name().toLowerCase());
+        int[] as = a.shape(), bs = b.shape();
+        int[] outShape = Broadcast.shape(as, bs, cmp.name().toLowerCase());
         int n = Shapes.checkedSize(outShape);
-        int[] am = Broadcast.indexMap(a.shape(), outShape);
-        int[] bm = Broadcast.indexMap(b.shape(), outShape);
-        float[] ad = a.buffer(), bd = b.buffer();
+        float[] x = Broadcast.expand(a.buffer(), Broadcast.kind(as, outShape), as, outShape);
+        float[] y = Broadcast.expand(b.buffer(), Broadcast.kind(bs, outShape), bs, outShape);
         float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            float x = ad[am[i]], y = bd[bm[i]];
-            boolean r = switch (cmp) {
-                case EQ -> x == y;
-                case GT -> x > y;
-                case LT -> x < y;
-            };
-            out[i] = r ? 1f : 0f;
+        switch (cmp) {
+            case EQ -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] == y[i] ? 1f : 0f;
+                }
+            }
+            case NE -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] != y[i] ? 1f : 0f;
+                }
+            }
+            case GT -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] > y[i] ? 1f : 0f;
+                }
+            }
+            case GE -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] >= y[i] ? 1f : 0f;
+                }
+            }
+            case LT -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] < y[i] ? 1f : 0f;
+                }
+            }
+            case LE -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] <= y[i] ? 1f : 0f;
+                }
+            }
         }
         return Tensor.wrap(out, outShape);
     }
 
-    public static Tensor broadcastTo(Tensor a, int[] target) {
-        int[] outShape = Broadcast.shape(a.shape(), target, "broadcastTo");
-        if (!Arrays.equals(outShape, target)) {
-            throw new IllegalArgumentException("broadcastTo: " + Shapes.str(a.shape()) + " cannot be broadcast to "
-                    + Shapes.str(target));
+    /**
+     * x where condition is non-zero, else y (numpy.where, keras.ops.where), all three broadcast together.
+     * The gradient flows to x where the condition holds and to y elsewhere; none to the condition.
+     */
+    public static Tensor where(Tensor condition, Tensor x, Tensor y) {
+        int[] cs = condition.shape(), xs = x.shape(), ys = y.shape();
+        int[] outShape;
+        try {
+            outShape = Broadcast.shape(Broadcast.shape(cs, xs, "where"), ys, "where");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("where: condition " + Shapes.str(cs) + ", x " + Shapes.str(xs)
+                    + " and y " + Shapes.str(ys) + " cannot be broadcast together", e);
         }
-        return binary(Op.ADD, a, Tensor.zeros(target));
+        int n = Shapes.checkedSize(outShape);
+        float[] c = Broadcast.expand(condition.buffer(), Broadcast.kind(cs, outShape), cs, outShape);
+        int kx = Broadcast.kind(xs, outShape), ky = Broadcast.kind(ys, outShape);
+        float[] xv = Broadcast.expand(x.buffer(), kx, xs, outShape);
+        float[] yv = Broadcast.expand(y.buffer(), ky, ys, outShape);
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = c[i] != 0f ? xv[i] : yv[i];
+        }
+        if (!Autograd.needsGrad(x, y)) {
+            return Tensor.wrap(out, outShape);
+        }
+        return Tensor.fromOp(out, outShape, new Node(x, y) {
+            @Override
+            public void backward(Tensor result, float[] g) {
+                if (x.requiresGrad()) {
+                    float[] gx = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        gx[i] = c[i] != 0f ? g[i] : 0f;
+                    }
+                    Broadcast.reduceInto(gx, kx, xs, outShape, 1f, gradOf(x));
+                }
+                if (y.requiresGrad()) {
+                    float[] gy = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        gy[i] = c[i] != 0f ? 0f : g[i];
+                    }
+                    Broadcast.reduceInto(gy, ky, ys, outShape, 1f, gradOf(y));
+                }
+            }
+
+            @Override
+            public String name() {
+                return "where";
+            }
+        });
+    }
+
+    /** a repeated to the given (broadcast-compatible) shape; the gradient sums back. */
+    public static Tensor broadcastTo(Tensor a, int[] target) {
+        int[] as = a.shape();
+        int[] t = Shapes.checkShape(target);
+        int[] outShape;
+        try {
+            outShape = Broadcast.shape(as, t, "broadcastTo");
+        } catch (IllegalArgumentException e) {
+            outShape = null;
+        }
+        if (outShape == null || !Arrays.equals(outShape, t)) {
+            throw new IllegalArgumentException("broadcastTo: shape " + Shapes.str(as) + " cannot be broadcast to "
+                    + Shapes.str(t) + "; each axis of the input, aligned from the right, must equal the target's or be 1");
+        }
+        int kind = Broadcast.kind(as, t);
+        float[] out = kind == Broadcast.FULL ? a.buffer() : Broadcast.expand(a.buffer(), kind, as, t);
+        if (!Autograd.needsGrad(a)) {
+            return Tensor.wrap(out, t);
+        }
+        return Tensor.fromOp(out, t, new Node(a) {
+            @Override
+            public void backward(Tensor result, float[] g) {
+                if (kind == Broadcast.FULL) {
+                    accumulate(a, g);
+                } else {
+                    Broadcast.reduceInto(g, kind, as, t, 1f, gradOf(a));
+                }
+            }
+
+            @Override
+            public String name() {
+                return "broadcast_to";
+            }
+        });
     }
 }

@@ -61,7 +61,8 @@ public final class Shapes {
     public static int axis(int axis, int rank, String op) {
         int a = axis < 0 ? axis + rank : axis;
         if (a < 0 || a >= rank) {
-            throw new IllegalArgumentException(op + ": axis " + axis + " is out of range for rank " + rank);
+            throw new IllegalArgumentException(op + ": axis " + axis + " is out of range for a tensor of rank " + rank
+                    + (rank == 0 ? "" : " (valid: " + (-rank) + " to " + (rank - 1) + ")"));
         }
         return a;
     }
@@ -142,7 +143,7 @@ public final class Shapes {
         return Tensor.fromOp(x.buffer(), s, new Node(x) {
             @Override
             public void backward(Tensor out, float[] g) {
-                accumulate(x, g.clone());
+                accumulate(x, g);
             }
 
             @Override
@@ -193,52 +194,20 @@ public final class Shapes {
         });
     }
 
+    /** The entries along axis 0 at the given indices (negative ones count from the end). Differentiable. */
     public static Tensor take(Tensor x, int[] indices) {
-        int[] shape = x.shape();
-        if (shape.length == 0) {
-            throw new IllegalArgumentException("take: needs a tensor of rank >= 1");
+        if (x.rank() == 0) {
+            throw new IllegalArgumentException("take: needs a tensor of rank >= 1, got a scalar");
         }
-        int rows = shape[0];
-        int inner = prod(shape, 1, shape.length);
-        float[] src = x.buffer();
-        float[] dst = new float[indices.length * inner];
-        for (int i = 0; i < indices.length; i++) {
-            int r = indices[i];
-            if (r < 0 || r >= rows) {
-                throw new IndexOutOfBoundsException("take: index " + r + " is out of bounds for axis 0 with length " + rows);
-            }
-            System.arraycopy(src, r * inner, dst, i * inner, inner);
-        }
-        int[] outShape = shape.clone();
-        outShape[0] = indices.length;
-        if (!Autograd.needsGrad(x)) {
-            return Tensor.wrap(dst, outShape);
-        }
-        int[] idx = indices.clone();
-        return Tensor.fromOp(dst, outShape, new Node(x) {
-            @Override
-            public void backward(Tensor out, float[] g) {
-                float[] gx = gradOf(x);
-                for (int i = 0; i < idx.length; i++) {
-                    int base = idx[i] * inner;
-                    for (int j = 0; j < inner; j++) {
-                        gx[base + j] += g[i * inner + j];
-                    }
-                }
-            }
-
-            @Override
-            public String name() {
-                return "take";
-            }
-        });
+        return Gather.take(x, indices, new int[]{indices.length}, 0);
     }
 
     public static Tensor permute(Tensor x, int[] perm) {
         int[] shape = x.shape();
         int r = shape.length;
         if (perm.length != r) {
-            throw new IllegalArgumentException("permute: " + perm.length + " axes given for rank " + r);
+            throw new IllegalArgumentException("permute: " + perm.length + " axes " + Arrays.toString(perm)
+                    + " given for a tensor of rank " + r + " and shape " + str(shape));
         }
         boolean[] seen = new boolean[r];
         int[] p = new int[r];
@@ -250,8 +219,13 @@ public final class Shapes {
             seen[p[i]] = true;
         }
         int[] outShape = new int[r];
+        boolean identity = true;
         for (int i = 0; i < r; i++) {
             outShape[i] = shape[p[i]];
+            identity &= p[i] == i;
+        }
+        if (identity) {
+            return reshape(x, outShape);
         }
         float[] dst = permuteData(x.buffer(), shape, p);
         if (!Autograd.needsGrad(x)) {
@@ -322,7 +296,8 @@ public final class Shapes {
         int[] shape = x.shape();
         int a = axis < 0 ? axis + shape.length + 1 : axis;
         if (a < 0 || a > shape.length) {
-            throw new IllegalArgumentException("expandDims: axis " + axis + " out of range for rank " + shape.length);
+            throw new IllegalArgumentException("expandDims: axis " + axis + " is out of range for shape " + str(shape)
+                    + " (valid: " + (-shape.length - 1) + " to " + shape.length + ")");
         }
         int[] s = new int[shape.length + 1];
         System.arraycopy(shape, 0, s, 0, a);
@@ -342,7 +317,8 @@ public final class Shapes {
             for (int ax : axes) {
                 int a = axis(ax, shape.length, "squeeze");
                 if (shape[a] != 1) {
-                    throw new IllegalArgumentException("squeeze: axis " + ax + " has length " + shape[a] + ", not 1");
+                    throw new IllegalArgumentException("squeeze: axis " + ax + " of shape " + str(shape) + " has length "
+                            + shape[a] + ", not 1");
                 }
                 drop[a] = true;
             }
@@ -432,6 +408,10 @@ public final class Shapes {
         Tensor[] expanded = new Tensor[ts.length];
         int rank = ts[0].rank();
         int a = axis < 0 ? axis + rank + 1 : axis;
+        if (a < 0 || a > rank) {
+            throw new IllegalArgumentException("stack: axis " + axis + " is out of range for stacking tensors of rank "
+                    + rank + " (valid: " + (-rank - 1) + " to " + rank + ")");
+        }
         for (int i = 0; i < ts.length; i++) {
             if (!Arrays.equals(ts[i].shape(), ts[0].shape())) {
                 throw new IllegalArgumentException("stack: shapes " + str(ts[0].shape()) + " and "
@@ -440,5 +420,61 @@ public final class Shapes {
             expanded[i] = expandDims(ts[i], a);
         }
         return concat(a, expanded);
+    }
+
+    /** Splits along an axis into {@code sections} equal parts (numpy.split). Differentiable. */
+    public static Tensor[] split(Tensor x, int sections, int axis) {
+        int[] shape = x.shape();
+        int a = axis(axis, shape.length, "split");
+        if (sections <= 0 || shape[a] % sections != 0) {
+            throw new IllegalArgumentException("split: axis " + axis + " of shape " + str(shape) + " (length "
+                    + shape[a] + ") does not split into " + sections + " equal sections");
+        }
+        int step = shape[a] / sections;
+        Tensor[] parts = new Tensor[sections];
+        for (int i = 0; i < sections; i++) {
+            parts[i] = slice(x, a, i * step, (i + 1) * step);
+        }
+        return parts;
+    }
+
+    /** Repeats each element {@code repeats} times along an axis (numpy.repeat). Differentiable. */
+    public static Tensor repeat(Tensor x, int repeats, int axis) {
+        int[] shape = x.shape();
+        int a = axis(axis, shape.length, "repeat");
+        if (repeats < 0) {
+            throw new IllegalArgumentException("repeat: repeats must be >= 0, got " + repeats);
+        }
+        int[] expanded = new int[shape.length + 1];
+        System.arraycopy(shape, 0, expanded, 0, a + 1);
+        expanded[a + 1] = repeats;
+        System.arraycopy(shape, a + 1, expanded, a + 2, shape.length - a - 1);
+        int[] result = shape.clone();
+        result[a] = shape[a] * repeats;
+        return expandDims(x, a + 1).broadcastTo(expanded).reshape(result);
+    }
+
+    /** Tiles the tensor {@code reps[i]} times along axis i (numpy.tile, same rank). Differentiable. */
+    public static Tensor tile(Tensor x, int[] reps) {
+        int[] shape = x.shape();
+        if (reps.length != shape.length) {
+            throw new IllegalArgumentException("tile: " + reps.length + " repetitions " + Arrays.toString(reps)
+                    + " for a tensor of shape " + str(shape) + "; give one per axis");
+        }
+        int r = shape.length;
+        int[] interleaved = new int[2 * r];
+        int[] target = new int[2 * r];
+        int[] result = new int[r];
+        for (int i = 0; i < r; i++) {
+            if (reps[i] < 0) {
+                throw new IllegalArgumentException("tile: repetitions must be >= 0, got " + Arrays.toString(reps));
+            }
+            interleaved[2 * i] = 1;
+            interleaved[2 * i + 1] = shape[i];
+            target[2 * i] = reps[i];
+            target[2 * i + 1] = shape[i];
+            result[i] = reps[i] * shape[i];
+        }
+        return x.reshape(interleaved).broadcastTo(target).reshape(result);
     }
 }
