@@ -40,6 +40,7 @@ public abstract class Layer {
     private volatile boolean built;
     private int[] builtInputShape;
     private int[] builtOutputShape;
+    private List<int[]> builtInputShapes;
     private volatile boolean trainable = true;
     private final List<Variable> variables = new ArrayList<>();
     /** The variables created non-trainable (moving statistics): never unfrozen by setTrainable(true). */
@@ -264,6 +265,186 @@ public abstract class Layer {
 
     /** The forward computation on a batch (with batch axis), written with tensor ops. */
     public abstract Tensor call(Tensor input, boolean training);
+
+    // ---------------------------------------------------------------- masks (Keras's mask protocol)
+
+    /**
+     * Keras's {@code supports_masking}: whether an incoming mask passes through this layer unchanged. Layers
+     * that keep the time axis (Dropout, Activation, Dense on sequences, ...) return true; the default is false,
+     * which drops the mask, as Keras does for layers that do not declare support.
+     */
+    public boolean supportsMasking() {
+        return false;
+    }
+
+    /**
+     * Keras's {@code compute_mask}: the mask of this layer's output given its input and the incoming mask
+     * (shape [batch, time], 1 for real steps and 0 for padding; null for none). The default passes the mask on
+     * when {@link #supportsMasking()}, else returns null. Embedding(maskZero) creates one; Masking too.
+     */
+    public Tensor computeMask(Tensor input, Tensor mask) {
+        return supportsMasking() ? mask : null;
+    }
+
+    /**
+     * The forward computation with the incoming mask (null when there is none). The default ignores the mask
+     * and calls {@link #call(Tensor, boolean)}; recurrent layers, 1-D pooling and attention override it.
+     */
+    public Tensor call(Tensor input, Tensor mask, boolean training) {
+        return call(input, training);
+    }
+
+    /** {@link #apply(Tensor, boolean)} with an incoming mask (null for none): models use this to pass masks on. */
+    public Tensor apply(Tensor input, Tensor mask, boolean training) {
+        if (mask == null) {
+            return apply(input, training);
+        }
+        int[] shape = input.shape();
+        if (shape.length == 0) {
+            throw new IllegalArgumentException(describe() + " received a scalar; it expects a batch of inputs");
+        }
+        ensureBuilt(Arrays.copyOfRange(shape, 1, shape.length));
+        Tensor out = call(input, mask, training);
+        Regularizer ar = activityRegularizer;
+        if (ar != null) {
+            lastActivityLoss = ar.apply(out);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- several inputs or outputs
+
+    /**
+     * Runs the layer on several inputs (with their masks, entries may be null) and returns every output.
+     * This is the general entry the functional API uses. The default handles the common case of one input
+     * and one output through {@link #apply(Tensor, Tensor, boolean)}. Layers with several inputs (merges,
+     * Attention) or several outputs (recurrent layers with {@code returnState}) override
+     * {@link #callAll} and {@link #computeOutputShapes}, and build in {@link #buildAll}.
+     */
+    public List<Tensor> applyAll(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+        if (inputs.size() == 1 && !hasSeveralOutputs()) {
+            Tensor m = masks == null || masks.isEmpty() ? null : masks.get(0);
+            return List.of(apply(inputs.get(0), m, training));
+        }
+        List<int[]> shapes = new ArrayList<>(inputs.size());
+        for (Tensor t : inputs) {
+            int[] s = t.shape();
+            if (s.length == 0) {
+                throw new IllegalArgumentException(describe() + " received a scalar; it expects a batch of inputs");
+            }
+            shapes.add(Arrays.copyOfRange(s, 1, s.length));
+        }
+        ensureBuiltAll(shapes);
+        List<Tensor> out = callAll(inputs, masks, training);
+        Regularizer ar = activityRegularizer;
+        if (ar != null && !out.isEmpty()) {
+            lastActivityLoss = ar.apply(out.get(0));
+        }
+        return out;
+    }
+
+    /**
+     * The forward computation on several inputs; returns every output. The default takes exactly one input
+     * and returns {@code call(input, mask, training)}.
+     */
+    public List<Tensor> callAll(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException(describe() + " takes one input but was called on "
+                    + inputs.size() + " inputs");
+        }
+        Tensor m = masks == null || masks.isEmpty() ? null : masks.get(0);
+        return List.of(call(inputs.get(0), m, training));
+    }
+
+    /** The masks of every output of {@link #callAll}; by default {@link #computeMask} of the single input. */
+    public List<Tensor> computeMasks(List<Tensor> inputs, List<Tensor> masks) {
+        Tensor m = masks == null || masks.isEmpty() ? null : masks.get(0);
+        Tensor out = inputs.size() == 1 ? computeMask(inputs.get(0), m) : null;
+        List<Tensor> r = new ArrayList<>();
+        int n = hasSeveralOutputs() ? computeOutputShapes(inputShapesOf(inputs)).size() : 1;
+        for (int i = 0; i < n; i++) {
+            r.add(i == 0 ? out : null);
+        }
+        return r;
+    }
+
+    private static List<int[]> inputShapesOf(List<Tensor> inputs) {
+        List<int[]> shapes = new ArrayList<>();
+        for (Tensor t : inputs) {
+            int[] s = t.shape();
+            shapes.add(Arrays.copyOfRange(s, 1, s.length));
+        }
+        return shapes;
+    }
+
+    /** Whether {@link #callAll} returns more than one tensor (e.g. an LSTM with returnState). */
+    public boolean hasSeveralOutputs() {
+        return false;
+    }
+
+    /**
+     * Output shapes (without batch axis) for several input shapes. The default: exactly one input and one
+     * output, {@link #computeOutputShape}.
+     */
+    public List<int[]> computeOutputShapes(List<int[]> inputShapes) {
+        if (inputShapes.size() != 1) {
+            throw new IllegalArgumentException(describe() + " takes one input but was given "
+                    + inputShapes.size() + " input shapes");
+        }
+        return List.of(computeOutputShape(inputShapes.get(0)));
+    }
+
+    /**
+     * Builds the layer for several input shapes, once. With one input this is {@link #ensureBuilt}; with
+     * more it calls {@link #buildAll} (layers taking several inputs override that) and records the first
+     * shape as the built input shape.
+     */
+    public final void ensureBuiltAll(List<int[]> inputShapes) {
+        if (inputShapes.size() == 1) {
+            ensureBuilt(inputShapes.get(0));
+            return;
+        }
+        if (!built) {
+            synchronized (this) {
+                if (!built) {
+                    try {
+                        buildAll(inputShapes);
+                        builtOutputShape = computeOutputShapes(inputShapes).get(0);
+                    } catch (RuntimeException e) {
+                        variables.clear();
+                        createdNonTrainable.clear();
+                        regularizers.clear();
+                        throw e;
+                    }
+                    builtInputShape = inputShapes.get(0).clone();
+                    builtInputShapes = new ArrayList<>();
+                    for (int[] s : inputShapes) {
+                        builtInputShapes.add(s.clone());
+                    }
+                    synchronized (nameLock) {
+                        for (Variable v : variables) {
+                            v.setPath(name + "/" + v.name());
+                        }
+                    }
+                    built = true;
+                }
+            }
+        }
+    }
+
+    /** Creates the weights of a layer with several inputs. The default refuses several inputs. */
+    protected void buildAll(List<int[]> inputShapes) {
+        throw new IllegalArgumentException(describe() + " takes one input but was called on "
+                + inputShapes.size() + " inputs");
+    }
+
+    /** Every input shape the layer was built for (one entry for single-input layers); null while unbuilt. */
+    public List<int[]> builtInputShapes() {
+        if (builtInputShapes != null) {
+            return builtInputShapes;
+        }
+        return builtInputShape == null ? null : List.of(builtInputShape);
+    }
 
     /**
      * Calls the layer on symbolic tensors (the functional API, as calling a Keras layer on {@code keras.Input}):

@@ -9,7 +9,12 @@ import ganglion.metrics.Metric;
 import ganglion.optimizers.Optimizer;
 import ganglion.optimizers.Optimizers;
 
+import ganglion.spi.ModelIO;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,6 +93,49 @@ public class Model extends Layer {
     void buildFor(int[] inputShape) {
         synchronized (buildLock) {
             ensureBuilt(inputShape);
+        }
+    }
+
+    // ------------------------------------------------------------------ saving
+
+    /**
+     * Saves the whole model (architecture, weights, optimizer state): a ".keras" name writes Keras 3's zip,
+     * ".h5" the legacy HDF5 layout. Atomic: a failed save leaves an existing file intact.
+     */
+    public void save(Path path) {
+        try {
+            ModelIO.provider().save(this, path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save model '" + name() + "' to " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads a model saved by {@link #save} or by Keras (".keras" or ".h5"). */
+    public static Model load(Path path) {
+        try {
+            return ModelIO.provider().load(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not load a model from " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Saves the weights only (".weights.h5" as Keras 3, or ".h5" in the legacy layout). */
+    public void saveWeights(Path path) {
+        try {
+            ModelIO.provider().saveWeights(this, path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save the weights of '" + name() + "' to " + path + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Loads weights saved by {@link #saveWeights} or by Keras into this model (same architecture). */
+    public void loadWeights(Path path) {
+        try {
+            ModelIO.provider().loadWeights(this, path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not load weights into '" + name() + "' from " + path + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -274,8 +274,12 @@ public class Sequential extends Model {
             throw new IllegalStateException("Sequential model '" + name() + "' has no layers");
         }
         Tensor x = input;
+        Tensor mask = null;   // Keras's mask protocol: Embedding(maskZero) or Masking start one
         for (int i = 0, n = layers.size(); i < n; i++) {
-            x = layers.get(i).apply(x, training);
+            Layer layer = layers.get(i);
+            Tensor out = layer.apply(x, mask, training);
+            mask = layer.computeMask(x, mask);
+            x = out;
         }
         return x;
     }

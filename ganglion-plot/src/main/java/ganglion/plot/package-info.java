@@ -1,0 +1,2 @@
+/** Charts as the tutorials draw them with matplotlib: training curves, image grids, confusion matrices. */
+package ganglion.plot;
