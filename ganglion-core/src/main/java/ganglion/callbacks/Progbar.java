@@ -30,7 +30,10 @@ public final class Progbar {
     private static final String WHITE = "\u001b[37m";
     private static final char CELL = '\u2501'; // ━
 
-    private final int target;
+    /** Target for a bar whose number of steps is not known (Keras's {@code target=None}): "N/Unknown". */
+    public static final int UNKNOWN = -1;
+
+    private int target;
     private final int width = 20;
     private final int verbose;
     private final long intervalNanos = 50_000_000L;
@@ -57,8 +60,9 @@ public final class Progbar {
 
     /** As above, with a unit name other than "step" and a nanosecond clock (for tests). */
     Progbar(int target, int verbose, String unitName, PrintStream out, boolean dynamicDisplay, LongSupplier clock) {
-        if (target < 1) {
-            throw new IllegalArgumentException("Progbar: target must be at least 1. Received: target=" + target);
+        if (target < 1 && target != UNKNOWN) {
+            throw new IllegalArgumentException("Progbar: target must be at least 1 (or Progbar.UNKNOWN). Received: "
+                    + "target=" + target);
         }
         this.target = target;
         this.verbose = verbose;
@@ -69,9 +73,18 @@ public final class Progbar {
         this.start = clock.getAsLong();
     }
 
-    /** The number of steps this bar counts to. */
+    /** The number of steps this bar counts to, or {@link #UNKNOWN}. */
     public int target() {
         return target;
+    }
+
+    /** Sets the number of steps once it is known (Keras sets it to the steps seen when an unknown epoch ends). */
+    public void setTarget(int target) {
+        if (target < 1 && target != UNKNOWN) {
+            throw new IllegalArgumentException("Progbar: target must be at least 1 (or Progbar.UNKNOWN). Received: "
+                    + "target=" + target);
+        }
+        this.target = target;
     }
 
     /**
@@ -108,21 +121,26 @@ public final class Progbar {
     private void drawVerbose1(int current, long now, double timePerUnit, boolean finalize) {
         boolean ansi = dynamicDisplay;
         StringBuilder line = new StringBuilder(160);
-        int numDigits = (int) Math.log10(target) + 1;
-        String count = pad(current, numDigits) + "/" + target;
-        int progWidth = (int) (width * ((double) current / target));
-        progWidth = Math.max(0, Math.min(width, progWidth));
-        if (ansi) {
-            line.append(BOLD).append(count).append(RESET).append(' ');
-            if (progWidth > 0) {
-                line.append(GREEN).append(cells(progWidth)).append(RESET);
-            }
-            line.append(WHITE).append(cells(width - progWidth)).append(RESET);
+        if (target == UNKNOWN) {
+            String count = pad(current, 7) + "/Unknown";
+            line.append(ansi ? BOLD + count + RESET : count);
         } else {
-            line.append(count).append(' ').append(cells(width));
+            int numDigits = (int) Math.log10(target) + 1;
+            String count = pad(current, numDigits) + "/" + target;
+            int progWidth = (int) (width * ((double) current / target));
+            progWidth = Math.max(0, Math.min(width, progWidth));
+            if (ansi) {
+                line.append(BOLD).append(count).append(RESET).append(' ');
+                if (progWidth > 0) {
+                    line.append(GREEN).append(cells(progWidth)).append(RESET);
+                }
+                line.append(WHITE).append(cells(width - progWidth)).append(RESET);
+            } else {
+                line.append(count).append(' ').append(cells(width));
+            }
         }
         String time;
-        if (!finalize) {
+        if (!finalize && target != UNKNOWN) {
             time = eta(timePerUnit * (target - current));
         } else {
             time = PyFormat.fixed((now - start) / 1e9, 0) + "s";
@@ -153,9 +171,13 @@ public final class Progbar {
     }
 
     private void drawVerbose2(int current, long now, double timePerUnit) {
-        int numDigits = (int) Math.log10(target) + 1;
         StringBuilder line = new StringBuilder(120);
-        line.append(pad(current, numDigits)).append('/').append(target)
+        if (target == UNKNOWN) {
+            line.append(pad(current, 7)).append("/Unknown");
+        } else {
+            line.append(pad(current, (int) Math.log10(target) + 1)).append('/').append(target);
+        }
+        line
                 .append(" - ").append(PyFormat.fixed((now - start) / 1e9, 0)).append('s')
                 .append(" -").append(formatTime(timePerUnit));
         appendValues(line, false);

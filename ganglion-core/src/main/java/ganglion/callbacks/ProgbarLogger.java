@@ -47,7 +47,10 @@ public class ProgbarLogger extends Callback {
         return fixedDynamic != null ? fixedDynamic : Terminal.isTerminal(out());
     }
 
-    /** Reads "verbose" (1 when absent), "epochs" and "steps" (the bar's target). */
+    /**
+     * Reads "verbose" (1 when absent), "epochs" and "steps" (the bar's target; absent or null: unknown, shown as
+     * "N/Unknown" until the first epoch ends, after which the steps seen are the target, as in Keras).
+     */
     @Override
     public void setParams(Map<String, Object> params) {
         super.setParams(params);
@@ -56,7 +59,7 @@ public class ProgbarLogger extends Callback {
         Object e = params.get("epochs");
         epochs = e instanceof Number ? ((Number) e).intValue() : 1;
         Object s = params.get("steps");
-        target = s instanceof Number ? Math.max(1, ((Number) s).intValue()) : 1;
+        target = s instanceof Number ? Math.max(1, ((Number) s).intValue()) : Progbar.UNKNOWN;
     }
 
     @Override
@@ -149,6 +152,11 @@ public class ProgbarLogger extends Callback {
     }
 
     private void finalizeProgbar(Map<String, Double> logs) {
-        progbar().update(target, logs, true);
+        Progbar bar = progbar();
+        if (target == Progbar.UNKNOWN) {
+            target = Math.max(1, seen);
+            bar.setTarget(target);
+        }
+        bar.update(target, logs, true);
     }
 }

@@ -22,7 +22,9 @@ import java.util.Optional;
  *   <li>{@code $GANGLION_SHARED_DATA/fashion-mnist}, which this repository's build sets for its own tests.</li>
  * </ol>
  * The first folder that holds every requested file wins. A file {@code name.gz} also stands for
- * {@code name}, and the other way round, so unpacked IDX files are found too.
+ * {@code name}, and the other way round, so unpacked IDX files are found too. When no folder has them,
+ * the loaders download them into the user cache ({@link Downloader}, checksum verified) unless downloads
+ * are turned off.
  */
 public final class DataPaths {
 
@@ -73,6 +75,11 @@ public final class DataPaths {
         return Path.of(System.getProperty("user.home"), ".ganglion", "datasets", dataset);
     }
 
+    /** The user cache folder of this search path for one data set (where downloads go). */
+    public Path cacheFolder(String dataset) {
+        return userCacheBase.resolve(dataset);
+    }
+
     /** The folders searched for {@code dataset}, in order (folders of unset variables are left out). */
     public List<Path> candidates(String dataset) {
         List<Path> out = new ArrayList<>();
@@ -100,7 +107,7 @@ public final class DataPaths {
      * @param howToGet extra advice appended to the message (where the files come from), or null
      */
     public Path require(String dataset, String title, List<String> files, String howToGet) {
-        return find(dataset, files).orElseThrow(() -> notFound(dataset, title, files, "", howToGet));
+        return find(dataset, files).orElseThrow(() -> notFound(dataset, title, files, "", howToGet, null));
     }
 
     /**
@@ -116,11 +123,16 @@ public final class DataPaths {
                 }
             }
         }
-        throw notFound(dataset, title, alternatives, "any of ", howToGet);
+        throw notFound(dataset, title, alternatives, "any of ", howToGet, null);
     }
 
-    private DatasetNotFoundException notFound(String dataset, String title, List<String> files, String quantifier,
-                                              String howToGet) {
+    /**
+     * The exception thrown when {@code files} are nowhere: lists every folder searched and what each lacked,
+     * says where to put the files, then {@code howToGet} and {@code downloadNote} (what happened to the
+     * download; null says this loader does not download).
+     */
+    DatasetNotFoundException notFound(String dataset, String title, List<String> files, String quantifier,
+                                      String howToGet, String downloadNote) {
         StringBuilder msg = new StringBuilder();
         msg.append(title).append(" was not found. Ganglion looked for ").append(quantifier)
                 .append(String.join(", ", files)).append(" (each gzipped or not) in:\n");
@@ -143,8 +155,11 @@ public final class DataPaths {
         if (howToGet != null && !howToGet.isBlank()) {
             msg.append(' ').append(howToGet);
         }
-        msg.append(" (This version of Ganglion does not download data sets; download with checksum"
-                + " verification is planned.)");
+        if (downloadNote != null && !downloadNote.isBlank()) {
+            msg.append('\n').append(downloadNote);
+        } else {
+            msg.append(" (Ganglion does not download this data set: put the files there by hand.)");
+        }
         return new DatasetNotFoundException(dataset, candidates(dataset), msg.toString());
     }
 

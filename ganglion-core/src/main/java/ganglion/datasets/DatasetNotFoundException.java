@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Thrown when a data set's files are in none of the folders {@link DataPaths} searches. Keras would
- * download them at this point; this version of Ganglion does not download yet, so the message lists
- * the folders searched and says where to put the files.
+ * Thrown when a data set's files are in none of the folders {@link DataPaths} searches. Thrown also when
+ * the download that Keras would do here fails (offline, server error): the message lists the folders
+ * searched, which files to put where, and why the download failed.
  */
 public final class DatasetNotFoundException extends RuntimeException {
 

@@ -49,12 +49,25 @@ public abstract class Layer {
     private Regularizer activityRegularizer;
     private volatile Tensor lastActivityLoss;
 
+    /** Every call of this layer on symbolic tensors (Keras's {@code _inbound_nodes}), in call order. */
+    private final List<LayerCall> inboundNodes = new ArrayList<>();
+
     protected Layer() {
         Class<?> c = getClass();
         while (c.getSimpleName().isEmpty() && c.getSuperclass() != null) {
             c = c.getSuperclass();   // anonymous subclasses take their parent's name
         }
         defaultNameBase = NameScope.snakeCase(c.getSimpleName());
+        name = NameScope.uniqueName(defaultNameBase);
+        defaultNamed = true;
+    }
+
+    /**
+     * A layer whose default names come from {@code defaultNameBase} rather than its class name (Keras's
+     * functional models are "functional", "functional_1", ... although Java's class is {@code Model}).
+     */
+    protected Layer(String defaultNameBase) {
+        this.defaultNameBase = defaultNameBase;
         name = NameScope.uniqueName(defaultNameBase);
         defaultNamed = true;
     }
@@ -114,6 +127,15 @@ public abstract class Layer {
     /** The input shape given with {@link #inputShape}, or null. */
     public int[] declaredInputShape() {
         return declaredInputShape == null ? null : declaredInputShape.clone();
+    }
+
+    /**
+     * The class name Keras knows this layer by ({@code layer.__class__.__name__}): the Java class's simple name
+     * unless a subclass says otherwise (a functional {@code Model} is "Functional"). Summaries and saved
+     * configs use it.
+     */
+    public String kerasClassName() {
+        return getClass().getSimpleName();
     }
 
     /** "Layer 'dense' (Dense)": how error messages name this layer. */
@@ -448,36 +470,91 @@ public abstract class Layer {
 
     /**
      * Calls the layer on symbolic tensors (the functional API, as calling a Keras layer on {@code keras.Input}):
-     * builds the layer for the input's shape and returns a symbolic tensor of the output shape that remembers
-     * this layer and its inputs.
+     * builds the layer for the inputs' shapes, records the call (a node of the graph: calling a layer twice
+     * shares its weights) and returns the symbolic output. Layers with several outputs return the first
+     * here; {@link #applyAll(SymbolicTensor...)} returns them all.
      */
     public SymbolicTensor apply(SymbolicTensor... inputs) {
+        return applyAll(inputs).get(0);
+    }
+
+    /** As {@link #apply(SymbolicTensor...)}, returning every output (e.g. an LSTM with returnState). */
+    public List<SymbolicTensor> applyAll(SymbolicTensor... inputs) {
         if (inputs == null || inputs.length == 0) {
             throw new IllegalArgumentException(describe() + ": apply() needs at least one input");
         }
-        List<int[]> shapes = new ArrayList<>(inputs.length);
+        return applyAll(Arrays.asList(inputs));
+    }
+
+    /** As {@link #applyAll(SymbolicTensor...)}, with the inputs as a list (Keras's {@code layer([a, b])}). */
+    public List<SymbolicTensor> applyAll(List<SymbolicTensor> inputs) {
+        if (inputs == null || inputs.isEmpty()) {
+            throw new IllegalArgumentException(describe() + ": apply() needs at least one input");
+        }
+        List<int[]> shapes = new ArrayList<>(inputs.size());
         for (SymbolicTensor t : inputs) {
             if (t == null) {
                 throw new IllegalArgumentException(describe() + ": apply() received a null input");
             }
             shapes.add(t.shape());
         }
-        int[] out = symbolicCall(shapes);
-        return new SymbolicTensor(out, this, Arrays.asList(inputs));
+        List<int[]> out = symbolicCallAll(shapes);
+        LayerCall call = new LayerCall(this, List.copyOf(inputs), out);
+        synchronized (inboundNodes) {
+            call.setIndex(inboundNodes.size());
+            inboundNodes.add(call);
+        }
+        return call.outputs();
     }
 
     /**
-     * Builds the layer for symbolic input shapes and returns the output shape. The default takes exactly one
-     * input; layers with several inputs (merges) override it.
+     * Every recorded call of this layer on symbolic tensors, in order (Keras's {@code layer._inbound_nodes}):
+     * a layer shared by two branches has two. A snapshot.
+     */
+    public List<LayerCall> inboundNodes() {
+        synchronized (inboundNodes) {
+            return List.copyOf(inboundNodes);
+        }
+    }
+
+    /** Records the call that creates an input layer's tensor (no inputs). */
+    final SymbolicTensor recordInput(int[] shape) {
+        LayerCall call = new LayerCall(this, List.of(), List.of(shape));
+        synchronized (inboundNodes) {
+            call.setIndex(inboundNodes.size());
+            inboundNodes.add(call);
+        }
+        return call.outputs().get(0);
+    }
+
+    /**
+     * Whether a call on several inputs passes them as one list, as Keras's merges and Attention do
+     * ({@code Add()([a, b])}); false for layers called with separate arguments (Keras's
+     * {@code MultiHeadAttention(query, value)}). Saved configs write the call's {@code args} accordingly.
+     */
+    public boolean callArgsAsList() {
+        return true;
+    }
+
+    /**
+     * Builds the layer for symbolic input shapes and returns every output shape. The default builds through
+     * {@link #symbolicCall} and, for layers with several outputs, asks {@link #computeOutputShapes}.
+     */
+    protected List<int[]> symbolicCallAll(List<int[]> inputShapes) {
+        int[] first = symbolicCall(inputShapes);
+        if (!hasSeveralOutputs()) {
+            return List.of(first);
+        }
+        return computeOutputShapes(inputShapes);
+    }
+
+    /**
+     * Builds the layer for symbolic input shapes and returns the (first) output shape. The default builds
+     * with {@link #ensureBuiltAll} and asks {@link #computeOutputShapes}.
      */
     protected int[] symbolicCall(List<int[]> inputShapes) {
-        if (inputShapes.size() != 1) {
-            throw new IllegalArgumentException(describe() + " takes one input but was called on "
-                    + inputShapes.size() + " inputs");
-        }
-        int[] s = inputShapes.get(0);
-        ensureBuilt(s);
-        return computeOutputShape(s);
+        ensureBuiltAll(inputShapes);
+        return computeOutputShapes(inputShapes).get(0);
     }
 
     // ---------------------------------------------------------------- weights

@@ -1,6 +1,5 @@
 package ganglion.models;
 
-import ganglion.Ganglion;
 import ganglion.Tensor;
 import ganglion.Variable;
 import ganglion.callbacks.Callback;
@@ -33,12 +32,12 @@ final class FitLoop {
     private final Loss loss;
     private final List<Metric> metrics;
     private final List<Variable> trainable;
-    private final int trainCount;
-    private final Batcher xBatches;
-    private final Batcher yBatches;
-    private final int steps;
+    private final BatchFeed feed;
+    /** Steps per epoch, or -1 when the data does not say (an Iterable without stepsPerEpoch). */
+    private int steps;
     private final int epochs;
     private final Validation validation;
+    private BatchFeed validationFeed;
     private final LogSlots slots;
     private final History history;
     private final CallbackList callbacks;
@@ -53,7 +52,10 @@ final class FitLoop {
         this.compiled = model.compiledFor("fit");
         int n = Trainer.samples("fit", x, y);
         this.validation = validation(x, y, n, o);
-        this.trainCount = validation != null && validation.split() ? validation.start() : n;
+        int trainCount = validation != null && validation.split() ? validation.start() : n;
+        this.feed = new BatchFeed.Rows(x, y, 0, trainCount, o.batchSize(), o.shuffle());
+        int fullSteps = feed.steps();
+        this.steps = o.stepsPerEpoch() > 0 ? Math.min(o.stepsPerEpoch(), fullSteps) : fullSteps;
         model.buildFor(Trainer.withoutBatch(x));
         if (validation != null && !validation.split()) {
             model.buildFor(Trainer.withoutBatch(validation.x()));
@@ -62,13 +64,49 @@ final class FitLoop {
         this.loss = compiled.loss(y.shape(), predShape);
         this.metrics = compiled.metrics(y.shape(), predShape);
         this.trainable = model.trainableVariables();
-        compiled.optimizer.build(trainable);
-        this.xBatches = new Batcher(x, 0, trainCount, o.batchSize());
-        this.yBatches = new Batcher(y, 0, trainCount, o.batchSize());
-        this.steps = xBatches.steps();
         this.epochs = o.epochs();
         this.slots = new LogSlots(metrics);
+        this.history = attachCallbacks(o);
+        this.callbacks = callbackList;
+    }
 
+    /**
+     * fit() on an Iterable of {x, y} batches (a Keras generator or PyDataset): the model is built from the first
+     * batch; {@link FitOptions#stepsPerEpoch} batches make an epoch, or one full pass when it is not set. Shuffling
+     * and batch size are the data's business; validationSplit is not supported (as in Keras), validationData is.
+     */
+    FitLoop(Model model, Iterable<Tensor[]> batches, FitOptions o) {
+        this.model = model;
+        this.options = o;
+        this.compiled = model.compiledFor("fit");
+        if (o.validationSplit() > 0 && o.validationX() == null) {
+            throw new IllegalArgumentException("fit(): validationSplit is only supported for tensor inputs x and y, "
+                    + "not for an Iterable of batches. Pass validationData(xVal, yVal) instead.");
+        }
+        this.validation = validation(null, null, 0, o);
+        BatchFeed.Batches b = new BatchFeed.Batches(batches, o.stepsPerEpoch(), true, "fit");
+        Tensor[] first = b.peek();
+        this.feed = b;
+        this.steps = b.steps();
+        model.buildFor(Trainer.withoutBatch(first[0]));
+        if (validation != null) {
+            model.buildFor(Trainer.withoutBatch(validation.x()));
+        }
+        int[] predShape = Trainer.predictionShape(model, first[1]);
+        this.loss = compiled.loss(first[1].shape(), predShape);
+        this.metrics = compiled.metrics(first[1].shape(), predShape);
+        this.trainable = model.trainableVariables();
+        this.epochs = o.epochs();
+        this.slots = new LogSlots(metrics);
+        this.history = attachCallbacks(o);
+        this.callbacks = callbackList;
+    }
+
+    private CallbackList callbackList;
+
+    /** Builds the optimizer and the callback list (History and a progress bar added when missing). */
+    private History attachCallbacks(FitOptions o) {
+        compiled.optimizer.build(trainable);
         List<Callback> list = new ArrayList<>(o.callbacks());
         History h = null;
         boolean hasProgbar = false;
@@ -85,14 +123,15 @@ final class FitLoop {
         if (o.verbose() != 0 && !hasProgbar) {
             list.add(new ProgbarLogger(model.output()));
         }
-        this.history = h;
-        this.callbacks = new CallbackList(list);
-        callbacks.setModel(model);
+        CallbackList cbs = new CallbackList(list);
+        cbs.setModel(model);
         Map<String, Object> params = new HashMap<>();
         params.put("epochs", epochs);
-        params.put("steps", steps);
+        params.put("steps", steps < 0 ? null : steps);
         params.put("verbose", o.verbose());
-        callbacks.setParams(params);
+        cbs.setParams(params);
+        callbackList = cbs;
+        return h;
     }
 
     /** validationData wins over validationSplit, which takes the last samples before any shuffling. */
@@ -116,13 +155,16 @@ final class FitLoop {
     History run() {
         model.setHistory(history);
         model.setStopTraining(false);
-        int[] order = options.shuffle() ? new int[trainCount] : null;
         StepLogs validationLogs = validation == null ? null : slots.newLogs();
+        if (validation != null) {
+            validationFeed = new BatchFeed.Rows(validation.x(), validation.y(), validation.start(), validation.count(),
+                    options.batchSize(), false);
+        }
         Map<String, Double> epochLogs = new TreeMap<>();
         callbacks.onTrainBegin(new HashMap<>());
         try (Autograd.Scope grad = Autograd.enableGrad()) {
             for (int epoch = options.initialEpoch(); epoch < epochs; epoch++) {
-                epochLogs = epoch(epoch, order, validationLogs);
+                epochLogs = epoch(epoch, validationLogs);
                 callbacks.onEpochEnd(epoch, epochLogs);
                 if (model.stopTraining()) {
                     break;
@@ -134,19 +176,20 @@ final class FitLoop {
     }
 
     /** One epoch of training, then validation; returns the epoch's logs. */
-    private TreeMap<String, Double> epoch(int epoch, int[] order, StepLogs validationLogs) {
+    private TreeMap<String, Double> epoch(int epoch, StepLogs validationLogs) {
         Trainer.resetAll(metrics);
         StepLogs logs = slots.newLogs();
         callbacks.onEpochBegin(epoch, new HashMap<>());
-        if (order != null) {
-            shuffle(order, Ganglion.random());
-        }
+        feed.beginEpoch();
         double lossSum = 0;
         long seen = 0;
-        for (int step = 0; step < steps; step++) {
+        for (int step = 0; steps < 0 || step < steps; step++) {
+            if (!feed.next()) {
+                break;
+            }
             callbacks.onTrainBatchBegin(step, NO_LOGS);
-            int rows = xBatches.rows(step);
-            double value = trainStep(xBatches.batch(step, order), yBatches.batch(step, order), epoch, step);
+            int rows = feed.rows();
+            double value = trainStep(feed.x(), feed.y(), epoch, step);
             lossSum += value * rows;
             seen += rows;
             slots.fill(logs, lossSum / seen, metrics);
@@ -155,10 +198,18 @@ final class FitLoop {
                 break;
             }
         }
+        if (feed instanceof BatchFeed.Batches && (seen == 0 || ((BatchFeed.Batches) feed).exhausted())) {
+            System.err.println("WARNING: fit(): your input ran out of data; interrupting training. Make sure that "
+                    + "your batches can generate at least stepsPerEpoch * epochs batches.");
+            model.setStopTraining(true);
+        }
         TreeMap<String, Double> epochLogs = logs.snapshot();
+        if (seen == 0) {
+            return epochLogs;
+        }
         if (validation != null) {
-            Map<String, Double> val = Trainer.evaluateLoop(model, loss, metrics, slots, validationLogs, validation.x(),
-                    validation.y(), validation.start(), validation.count(), options.batchSize(), callbacks);
+            Map<String, Double> val = Trainer.evaluateLoop(model, loss, metrics, slots, validationLogs,
+                    validationFeed, callbacks);
             for (Map.Entry<String, Double> e : val.entrySet()) {
                 epochLogs.put("val_" + e.getKey(), e.getValue());
             }
@@ -176,7 +227,7 @@ final class FitLoop {
         }
         double value = total.item();
         if (options.stopOnNaN() && !Double.isFinite(value)) {
-            throw new NonFiniteLossException(epoch + 1, epochs, step + 1, steps, value);
+            throw new NonFiniteLossException(epoch + 1, epochs, step + 1, steps < 0 ? step + 1 : steps, value);
         }
         if (total.requiresGrad()) {
             total.backward();

@@ -25,6 +25,7 @@ public final class FitOptions {
     private List<Callback> callbacks = List.of();
     private int initialEpoch;
     private boolean stopOnNaN = true;
+    private int stepsPerEpoch;
 
     /** Options with Keras's defaults: 1 epoch, batch 32, no validation, shuffling, verbose 1. */
     public FitOptions() {
@@ -127,6 +128,25 @@ public final class FitOptions {
     public FitOptions stopOnNaN(boolean stop) {
         this.stopOnNaN = stop;
         return this;
+    }
+
+    /**
+     * @param steps batches per epoch (Keras's {@code steps_per_epoch}); default 0: one full pass over the data. With
+     *              an Iterable of batches that never ends (a generator such as {@code ImageDataGenerator.flow}) it
+     *              must be set; the iterator then carries over from one epoch to the next.
+     */
+    public FitOptions stepsPerEpoch(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("stepsPerEpoch must be a positive integer, or 0 for a full pass. "
+                    + "Received: stepsPerEpoch=" + steps);
+        }
+        this.stepsPerEpoch = steps;
+        return this;
+    }
+
+    /** Batches per epoch, or 0 for a full pass over the data. */
+    public int stepsPerEpoch() {
+        return stepsPerEpoch;
     }
 
     public int epochs() {

@@ -322,6 +322,16 @@ public class Model extends Layer {
         return trainer.fit(x, y, options);
     }
 
+    /**
+     * Trains on an Iterable of batches, each {@code new Tensor[]{x, y}} (Keras's {@code fit(generator)}, e.g.
+     * {@code ImageDataGenerator.flow} or a {@code Dataset}). An epoch is {@link FitOptions#stepsPerEpoch} batches,
+     * or one full pass when that is 0; the progress bar shows "N/Unknown" until the count is known. Batch size and
+     * shuffling belong to the data; validationSplit is not supported here, validationData is.
+     */
+    public History fit(Iterable<Tensor[]> batches, FitOptions options) {
+        return trainer.fit(batches, options);
+    }
+
     /** Loss and metrics on (x, y) with batch 32 and a progress bar, as Keras's {@code evaluate()}. */
     public Map<String, Double> evaluate(Tensor x, Tensor y) {
         return evaluate(x, y, 32, 1);
@@ -333,6 +343,16 @@ public class Model extends Layer {
      */
     public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize, int verbose) {
         return trainer.evaluate(x, y, batchSize, verbose);
+    }
+
+    /** Loss and metrics over every {x, y} batch of {@code batches}, with a progress bar. */
+    public Map<String, Double> evaluate(Iterable<Tensor[]> batches) {
+        return trainer.evaluate(batches, 0, 1);
+    }
+
+    /** Loss and metrics over {@code steps} {x, y} batches of {@code batches} (0: all of them). */
+    public Map<String, Double> evaluate(Iterable<Tensor[]> batches, int steps, int verbose) {
+        return trainer.evaluate(batches, steps, verbose);
     }
 
     /** Predictions for x in batches of 32, with a progress line as Keras prints it. Needs no compile. */
@@ -352,6 +372,16 @@ public class Model extends Layer {
      */
     public Tensor predict(Tensor x, int batchSize, int verbose) {
         return trainer.predict(x, batchSize, verbose);
+    }
+
+    /** Predictions for every batch ({x} or {x, y}; only x is used) of {@code batches}, concatenated on axis 0. */
+    public Tensor predict(Iterable<Tensor[]> batches) {
+        return trainer.predict(batches, 0, 1);
+    }
+
+    /** Predictions for {@code steps} batches of {@code batches} (0: all of them), concatenated on axis 0. */
+    public Tensor predict(Iterable<Tensor[]> batches, int steps, int verbose) {
+        return trainer.predict(batches, steps, verbose);
     }
 
     /** Whether training should stop: callbacks set it (EarlyStopping); fit checks it after each batch and epoch. */

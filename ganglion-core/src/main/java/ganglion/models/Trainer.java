@@ -36,6 +36,14 @@ final class Trainer {
         return new FitLoop(model, x, y, o).run();
     }
 
+    /** Keras's {@code fit()} on an Iterable of {x, y} batches: see {@link FitLoop}. */
+    History fit(Iterable<Tensor[]> batches, FitOptions o) {
+        if (o == null) {
+            throw new IllegalArgumentException("fit(): options must not be null; pass new FitOptions()");
+        }
+        return new FitLoop(model, batches, o).run();
+    }
+
     // ------------------------------------------------------------------ evaluate
 
     Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize, int verbose) {
@@ -44,34 +52,50 @@ final class Trainer {
         checkVerbose(verbose);
         int n = samples("evaluate", x, y);
         model.buildFor(withoutBatch(x));
-        int[] predShape = predictionShape(model, y);
-        Loss loss = c.loss(y.shape(), predShape);
-        List<Metric> metrics = c.metrics(y.shape(), predShape);
+        return evaluate(c, new BatchFeed.Rows(x, y, 0, n, batchSize, false), y, verbose);
+    }
+
+    /** evaluate() on an Iterable of {x, y} batches: {@code steps} of them, or all when steps is 0. */
+    Map<String, Double> evaluate(Iterable<Tensor[]> batches, int steps, int verbose) {
+        Compiled c = model.compiledFor("evaluate");
+        checkSteps("evaluate", steps);
+        checkVerbose(verbose);
+        BatchFeed.Batches feed = new BatchFeed.Batches(batches, steps, true, "evaluate");
+        Tensor[] first = feed.peek();
+        model.buildFor(withoutBatch(first[0]));
+        return evaluate(c, feed, first[1], verbose);
+    }
+
+    private Map<String, Double> evaluate(Compiled c, BatchFeed feed, Tensor sampleY, int verbose) {
+        int[] predShape = predictionShape(model, sampleY);
+        Loss loss = c.loss(sampleY.shape(), predShape);
+        List<Metric> metrics = c.metrics(sampleY.shape(), predShape);
         LogSlots slots = new LogSlots(metrics);
-        CallbackList callbacks = progressCallbacks(verbose, (n + batchSize - 1) / batchSize);
-        return evaluateLoop(model, loss, metrics, slots, slots.newLogs(), x, y, 0, n, batchSize, callbacks);
+        CallbackList callbacks = progressCallbacks(verbose, feed.steps());
+        return evaluateLoop(model, loss, metrics, slots, slots.newLogs(), feed, callbacks);
     }
 
     /**
-     * Runs rows [start, start + count) in inference mode without gradients, with the test hooks; returns the
-     * sorted logs: the batch-size-weighted mean loss (penalties included) and each metric.
+     * Runs the feed's batches in inference mode without gradients, with the test hooks; returns the sorted logs:
+     * the batch-size-weighted mean loss (penalties included) and each metric.
      */
     static Map<String, Double> evaluateLoop(Model model, Loss lossFn, List<Metric> metrics, LogSlots slots,
-                                            StepLogs logs, Tensor x, Tensor y, int start, int count, int batchSize,
-                                            CallbackList callbacks) {
+                                            StepLogs logs, BatchFeed feed, CallbackList callbacks) {
         resetAll(metrics);
-        Batcher bx = new Batcher(x, start, count, batchSize);
-        Batcher by = new Batcher(y, start, count, batchSize);
-        int steps = bx.steps();
+        int steps = feed.steps();
         double lossSum = 0;
         long seen = 0;
+        feed.beginEpoch();
         callbacks.onTestBegin(new HashMap<>());
         try (Autograd.Scope none = Autograd.noGrad()) {
-            for (int step = 0; step < steps; step++) {
+            for (int step = 0; steps < 0 || step < steps; step++) {
+                if (!feed.next()) {
+                    break;
+                }
                 callbacks.onTestBatchBegin(step, NO_LOGS);
-                Tensor xb = bx.batch(step, null);
-                Tensor yb = by.batch(step, null);
-                int rows = bx.rows(step);
+                Tensor xb = feed.x();
+                Tensor yb = feed.y();
+                int rows = feed.rows();
                 Tensor yPred = model.call(xb, false);
                 Tensor loss = lossFn.compute(yb, yPred);
                 Tensor penalty = model.regularizationLoss();
@@ -109,18 +133,39 @@ final class Trainer {
                     + Shapes.str(x.shape()) + ")");
         }
         model.buildFor(withoutBatch(x));
-        Batcher bx = new Batcher(x, 0, n, batchSize);
-        int steps = bx.steps();
+        return predictLoop(new BatchFeed.Rows(x, null, 0, n, batchSize, false), n, verbose);
+    }
+
+    /**
+     * predict() on an Iterable of batches ({x} or {x, y}: only x is used): {@code steps} of them, or all when
+     * steps is 0; the outputs are concatenated along axis 0.
+     */
+    Tensor predict(Iterable<Tensor[]> batches, int steps, int verbose) {
+        checkSteps("predict", steps);
+        checkVerbose(verbose);
+        BatchFeed.Batches feed = new BatchFeed.Batches(batches, steps, false, "predict");
+        model.buildFor(withoutBatch(feed.peek()[0]));
+        return predictLoop(feed, -1, verbose);
+    }
+
+    /** Runs the feed through the model; {@code total} is the number of samples when known, else -1. */
+    private Tensor predictLoop(BatchFeed feed, int total, int verbose) {
+        int steps = feed.steps();
         CallbackList callbacks = progressCallbacks(verbose, steps);
         float[] out = null;
         int[] outShape = null;
         int inner = 0;
+        int filled = 0;
+        feed.beginEpoch();
         callbacks.onPredictBegin(new HashMap<>());
         try (Autograd.Scope none = Autograd.noGrad()) {
-            for (int step = 0; step < steps; step++) {
+            for (int step = 0; steps < 0 || step < steps; step++) {
+                if (!feed.next()) {
+                    break;
+                }
                 callbacks.onPredictBatchBegin(step, NO_LOGS);
-                int rows = bx.rows(step);
-                Tensor yb = model.call(bx.batch(step, null), false);
+                int rows = feed.rows();
+                Tensor yb = model.call(feed.x(), false);
                 int[] s = yb.shape();
                 if (s.length == 0 || s[0] != rows) {
                     throw new IllegalStateException("Model '" + model.name() + "' returned shape " + Shapes.str(s)
@@ -129,14 +174,26 @@ final class Trainer {
                 if (out == null) {
                     inner = (int) (yb.size() / rows);
                     outShape = s.clone();
-                    outShape[0] = n;
-                    out = new float[Math.multiplyExact(n, inner)];
+                    out = new float[Math.multiplyExact(total > 0 ? total : rows, inner)];
+                } else if (!Arrays.equals(s, 1, s.length, outShape, 1, outShape.length)) {
+                    throw new IllegalStateException("predict(): batch " + (step + 1) + " gave outputs of shape "
+                            + Shapes.str(s) + ", earlier batches " + Shapes.str(outShape) + " (batch axis aside); "
+                            + "all batches must have the same shape apart from the batch axis");
                 }
-                System.arraycopy(yb.buffer(), 0, out, step * batchSize * inner, rows * inner);
+                int need = Math.multiplyExact(filled + rows, inner);
+                if (need > out.length) {
+                    out = Arrays.copyOf(out, Math.max(need, (int) Math.min(Integer.MAX_VALUE - 8, 2L * out.length)));
+                }
+                System.arraycopy(yb.buffer(), 0, out, filled * inner, rows * inner);
+                filled += rows;
                 callbacks.onPredictBatchEnd(step, NO_LOGS);
             }
         }
         callbacks.onPredictEnd(new HashMap<>());
+        outShape[0] = filled;
+        if (out.length != filled * inner) {
+            out = Arrays.copyOf(out, filled * inner);
+        }
         return Tensor.wrap(out, outShape);
     }
 
@@ -151,7 +208,7 @@ final class Trainer {
         callbacks.setModel(model);
         Map<String, Object> params = new HashMap<>();
         params.put("epochs", 1);
-        params.put("steps", steps);
+        params.put("steps", steps < 0 ? null : steps);
         params.put("verbose", verbose);
         callbacks.setParams(params);
         return callbacks;
@@ -183,6 +240,13 @@ final class Trainer {
     private static void checkBatchSize(int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be a positive integer. Received: batchSize=" + batchSize);
+        }
+    }
+
+    private static void checkSteps(String where, int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException(where + "(): steps must be 0 (all batches) or positive. Received: steps="
+                    + steps);
         }
     }
 

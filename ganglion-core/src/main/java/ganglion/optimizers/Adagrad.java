@@ -21,6 +21,11 @@ public final class Adagrad extends Optimizer {
         super("adagrad", learningRate);
     }
 
+    /** As {@link #Adagrad(float)}, for a double literal such as {@code 1e-3}. */
+    public Adagrad(double learningRate) {
+        this((float) learningRate);
+    }
+
     /**
      * @param value starting value of the accumulators, non-negative; defaults to 0.1
      */
@@ -33,12 +38,22 @@ public final class Adagrad extends Optimizer {
         return this;
     }
 
+    /** As {@link #initialAccumulatorValue(float)}, for a double literal such as {@code 1e-3}. */
+    public Adagrad initialAccumulatorValue(double value) {
+        return initialAccumulatorValue((float) value);
+    }
+
     /**
      * @param epsilon added under the square root, non-negative; defaults to 1e-7
      */
     public Adagrad epsilon(float epsilon) {
         this.epsilon = checkNonNegative("epsilon", epsilon);
         return this;
+    }
+
+    /** As {@link #epsilon(float)}, for a double literal such as {@code 1e-3}. */
+    public Adagrad epsilon(double epsilon) {
+        return epsilon((float) epsilon);
     }
 
     public float initialAccumulatorValue() {

@@ -26,6 +26,11 @@ public class Adam extends Optimizer {
         this("adam", learningRate);
     }
 
+    /** As {@link #Adam(float)}, for a double literal such as {@code 1e-3}. */
+    public Adam(double learningRate) {
+        this((float) learningRate);
+    }
+
     /** For subclasses (AdamW) with their own Keras name. */
     protected Adam(String name, float learningRate) {
         super(name, learningRate);
@@ -39,6 +44,11 @@ public class Adam extends Optimizer {
         return this;
     }
 
+    /** As {@link #beta1(float)}, for a double literal such as {@code 1e-3}. */
+    public Adam beta1(double beta1) {
+        return beta1((float) beta1);
+    }
+
     /**
      * @param beta2 decay rate of the second-moment estimate, in [0, 1); defaults to 0.999
      */
@@ -47,12 +57,22 @@ public class Adam extends Optimizer {
         return this;
     }
 
+    /** As {@link #beta2(float)}, for a double literal such as {@code 1e-3}. */
+    public Adam beta2(double beta2) {
+        return beta2((float) beta2);
+    }
+
     /**
      * @param epsilon the "epsilon hat" added to sqrt(v), non-negative; defaults to 1e-7
      */
     public Adam epsilon(float epsilon) {
         this.epsilon = checkNonNegative("epsilon", epsilon);
         return this;
+    }
+
+    /** As {@link #epsilon(float)}, for a double literal such as {@code 1e-3}. */
+    public Adam epsilon(double epsilon) {
+        return epsilon((float) epsilon);
     }
 
     /**

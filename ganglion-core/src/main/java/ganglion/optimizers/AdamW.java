@@ -15,4 +15,9 @@ public final class AdamW extends Adam {
         super("adamw", learningRate);
         weightDecay(0.004f);
     }
+
+    /** As {@link #AdamW(float)}, for a double literal such as {@code 1e-3}. */
+    public AdamW(double learningRate) {
+        this((float) learningRate);
+    }
 }

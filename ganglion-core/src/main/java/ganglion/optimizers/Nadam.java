@@ -31,12 +31,22 @@ public final class Nadam extends Optimizer {
         super("nadam", learningRate);
     }
 
+    /** As {@link #Nadam(float)}, for a double literal such as {@code 1e-3}. */
+    public Nadam(double learningRate) {
+        this((float) learningRate);
+    }
+
     /**
      * @param beta1 decay rate of the first-moment estimate, in [0, 1); defaults to 0.9
      */
     public Nadam beta1(float beta1) {
         this.beta1 = checkRange("beta_1", beta1, 0f, 1f, false);
         return this;
+    }
+
+    /** As {@link #beta1(float)}, for a double literal such as {@code 1e-3}. */
+    public Nadam beta1(double beta1) {
+        return beta1((float) beta1);
     }
 
     /**
@@ -47,12 +57,22 @@ public final class Nadam extends Optimizer {
         return this;
     }
 
+    /** As {@link #beta2(float)}, for a double literal such as {@code 1e-3}. */
+    public Nadam beta2(double beta2) {
+        return beta2((float) beta2);
+    }
+
     /**
      * @param epsilon added to sqrt(v_hat), non-negative; defaults to 1e-7
      */
     public Nadam epsilon(float epsilon) {
         this.epsilon = checkNonNegative("epsilon", epsilon);
         return this;
+    }
+
+    /** As {@link #epsilon(float)}, for a double literal such as {@code 1e-3}. */
+    public Nadam epsilon(double epsilon) {
+        return epsilon((float) epsilon);
     }
 
     public float beta1() {

@@ -68,6 +68,11 @@ public abstract class Optimizer {
         this.learningRate = checkLearningRate(lr);
     }
 
+    /** As {@link #setLearningRate(float)}, for a double literal such as {@code 1e-3}. */
+    public void setLearningRate(double lr) {
+        setLearningRate((float) lr);
+    }
+
     /** Number of updates applied so far (Keras's {@code optimizer.iterations}). */
     public long iterations() {
         return iterations;
@@ -92,6 +97,11 @@ public abstract class Optimizer {
         return this;
     }
 
+    /** As {@link #clipNorm(float)}, for a double literal such as {@code 1e-3}. */
+    public Optimizer clipNorm(double norm) {
+        return clipNorm((float) norm);
+    }
+
     /**
      * Clips each gradient value to [-v, v] (Keras's {@code clipvalue}).
      *
@@ -101,6 +111,11 @@ public abstract class Optimizer {
         checkClip("clipvalue", v, clipNorm == null && globalClipNorm == null);
         this.clipValue = v;
         return this;
+    }
+
+    /** As {@link #clipValue(float)}, for a double literal such as {@code 1e-3}. */
+    public Optimizer clipValue(double v) {
+        return clipValue((float) v);
     }
 
     /**
@@ -113,6 +128,11 @@ public abstract class Optimizer {
         checkClip("global_clipnorm", norm, clipNorm == null && clipValue == null);
         this.globalClipNorm = norm;
         return this;
+    }
+
+    /** As {@link #globalClipnorm(float)}, for a double literal such as {@code 1e-3}. */
+    public Optimizer globalClipnorm(double norm) {
+        return globalClipnorm((float) norm);
     }
 
     private void checkClip(String what, float v, boolean alone) {
@@ -137,6 +157,11 @@ public abstract class Optimizer {
         }
         this.weightDecay = decay;
         return this;
+    }
+
+    /** As {@link #weightDecay(float)}, for a double literal such as {@code 1e-3}. */
+    public Optimizer weightDecay(double decay) {
+        return weightDecay((float) decay);
     }
 
     /** The weight decay, or null when none is applied. */

@@ -27,12 +27,22 @@ public final class RMSprop extends Optimizer {
         super("rmsprop", learningRate);
     }
 
+    /** As {@link #RMSprop(float)}, for a double literal such as {@code 1e-3}. */
+    public RMSprop(double learningRate) {
+        this((float) learningRate);
+    }
+
     /**
      * @param rho discounting factor of the squared-gradient average, in [0, 1); defaults to 0.9
      */
     public RMSprop rho(float rho) {
         this.rho = checkRange("rho", rho, 0f, 1f, false);
         return this;
+    }
+
+    /** As {@link #rho(float)}, for a double literal such as {@code 1e-3}. */
+    public RMSprop rho(double rho) {
+        return rho((float) rho);
     }
 
     /**
@@ -47,12 +57,22 @@ public final class RMSprop extends Optimizer {
         return this;
     }
 
+    /** As {@link #momentum(float)}, for a double literal such as {@code 1e-3}. */
+    public RMSprop momentum(double momentum) {
+        return momentum((float) momentum);
+    }
+
     /**
      * @param epsilon added under the square root, non-negative; defaults to 1e-7
      */
     public RMSprop epsilon(float epsilon) {
         this.epsilon = checkNonNegative("epsilon", epsilon);
         return this;
+    }
+
+    /** As {@link #epsilon(float)}, for a double literal such as {@code 1e-3}. */
+    public RMSprop epsilon(double epsilon) {
+        return epsilon((float) epsilon);
     }
 
     /**

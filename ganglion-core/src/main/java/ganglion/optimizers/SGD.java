@@ -22,6 +22,11 @@ public final class SGD extends Optimizer {
         super("SGD", learningRate);
     }
 
+    /** As {@link #SGD(float)}, for a double literal such as {@code 1e-3}. */
+    public SGD(double learningRate) {
+        this((float) learningRate);
+    }
+
     /**
      * @param momentum in [0, 1]; defaults to 0 (plain gradient descent)
      */
@@ -32,6 +37,11 @@ public final class SGD extends Optimizer {
         }
         this.momentum = momentum;
         return this;
+    }
+
+    /** As {@link #momentum(float)}, for a double literal such as {@code 1e-3}. */
+    public SGD momentum(double momentum) {
+        return momentum((float) momentum);
     }
 
     /**

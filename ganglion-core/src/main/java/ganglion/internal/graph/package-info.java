@@ -1,0 +1,2 @@
+/** Models as graphs of layers, for model pictures and TensorBoard. */
+package ganglion.internal.graph;

@@ -1,0 +1,206 @@
+package ganglion.models;
+
+import ganglion.Ganglion;
+import ganglion.Tensor;
+import ganglion.internal.ops.Shapes;
+
+import java.util.Iterator;
+
+/**
+ * Where the training, evaluation and prediction loops take their batches from, as Keras's epoch iterator: either
+ * rows of in-memory tensors cut by {@link Batcher}s (shuffled per epoch or in order), or an {@link Iterable} of
+ * ready-made batches {@code {x, y}} (a Keras generator or {@code PyDataset}: {@code ImageDataGenerator.flow}, a
+ * {@code Dataset}, a list). After {@link #next()} returned true, {@link #x()}, {@link #y()} and {@link #rows()}
+ * describe the current batch until the next call.
+ */
+abstract class BatchFeed {
+
+    protected Tensor x;
+    protected Tensor y;
+    protected int rows;
+
+    /** The current batch's inputs. */
+    final Tensor x() {
+        return x;
+    }
+
+    /** The current batch's targets (null for prediction from inputs alone). */
+    final Tensor y() {
+        return y;
+    }
+
+    /** Samples in the current batch. */
+    final int rows() {
+        return rows;
+    }
+
+    /** Steps per epoch when known in advance, else -1 (Keras's "Unknown"). */
+    abstract int steps();
+
+    /** Starts an epoch (reshuffles in-memory data when asked). */
+    abstract void beginEpoch();
+
+    /** Moves to the next batch of this epoch; false when the epoch's data is exhausted. */
+    abstract boolean next();
+
+    /** Rows [start, start + count) of in-memory x and y (y may be null), optionally in a fresh order each epoch. */
+    static final class Rows extends BatchFeed {
+        private final Batcher bx;
+        private final Batcher by;
+        private final int[] order;
+        private final boolean shuffle;
+        private final int steps;
+        private int step;
+
+        /** @param shuffle whether to reshuffle the rows before each epoch from {@link Ganglion#random()} */
+        Rows(Tensor xs, Tensor ys, int start, int count, int batchSize, boolean shuffle) {
+            this.bx = new Batcher(xs, start, count, batchSize);
+            this.by = ys == null ? null : new Batcher(ys, start, count, batchSize);
+            this.steps = bx.steps();
+            this.shuffle = shuffle;
+            this.order = shuffle ? new int[count] : null;
+        }
+
+        @Override
+        int steps() {
+            return steps;
+        }
+
+        @Override
+        void beginEpoch() {
+            step = 0;
+            if (order != null) {
+                FitLoop.shuffle(order, Ganglion.random());
+            }
+        }
+
+        @Override
+        boolean next() {
+            if (step >= steps) {
+                return false;
+            }
+            rows = bx.rows(step);
+            x = bx.batch(step, order);
+            y = by == null ? null : by.batch(step, order);
+            step++;
+            return true;
+        }
+    }
+
+    /**
+     * Batches from an Iterable, each an array {@code {x, y}} ({@code {x}} or {@code {x, ...}} where only inputs are
+     * needed). Without a step count every epoch runs one full pass of a fresh iterator. With {@code stepsPerEpoch}
+     * each epoch takes that many batches from one iterator that carries over from epoch to epoch, as Keras does;
+     * when it runs dry a fresh iterator continues the epoch, and when a fresh one has nothing the epoch ends early.
+     */
+    static final class Batches extends BatchFeed {
+        private final Iterable<Tensor[]> source;
+        private final String where;
+        private final boolean needY;
+        private final int stepsPerEpoch;
+        private Iterator<Tensor[]> it;
+        private Tensor[] pending;
+        private int step;
+        private boolean exhausted;
+
+        /** @param stepsPerEpoch batches per epoch, or 0 for one full pass per epoch */
+        Batches(Iterable<Tensor[]> source, int stepsPerEpoch, boolean needY, String where) {
+            if (source == null) {
+                throw new IllegalArgumentException(where + "(): the batches must not be null");
+            }
+            this.source = source;
+            this.stepsPerEpoch = stepsPerEpoch;
+            this.needY = needY;
+            this.where = where;
+        }
+
+        /**
+         * The first batch, read ahead (to build the model from its shapes) and handed out again as the first
+         * step. Fails when the data has no batch at all.
+         */
+        Tensor[] peek() {
+            if (pending == null) {
+                it = source.iterator();
+                if (!it.hasNext()) {
+                    throw new IllegalArgumentException(where + "(): the batches are empty: the Iterable yielded no "
+                            + "batch. Pass at least one {x, y} array.");
+                }
+                pending = check(it.next());
+            }
+            return pending;
+        }
+
+        /** True when the last epoch ended because even a fresh iterator yielded nothing. */
+        boolean exhausted() {
+            return exhausted;
+        }
+
+        @Override
+        int steps() {
+            return stepsPerEpoch > 0 ? stepsPerEpoch : -1;
+        }
+
+        @Override
+        void beginEpoch() {
+            step = 0;
+            if (stepsPerEpoch <= 0 && pending == null) {
+                it = source.iterator();   // a full pass per epoch
+            }
+        }
+
+        @Override
+        boolean next() {
+            if (stepsPerEpoch > 0 && step >= stepsPerEpoch) {
+                return false;
+            }
+            Tensor[] b = pending;
+            pending = null;
+            if (b == null) {
+                if (it == null) {
+                    it = source.iterator();
+                }
+                if (!it.hasNext()) {
+                    if (stepsPerEpoch <= 0) {
+                        return false;
+                    }
+                    it = source.iterator();   // carry on with a fresh pass
+                    if (!it.hasNext()) {
+                        exhausted = true;
+                        return false;
+                    }
+                }
+                b = check(it.next());
+            }
+            x = b[0];
+            y = b.length > 1 ? b[1] : null;
+            rows = x.shape(0);
+            step++;
+            return true;
+        }
+
+        private Tensor[] check(Tensor[] b) {
+            if (b == null || b.length == 0 || b[0] == null) {
+                throw new IllegalArgumentException(where + "(): each batch must be an array {x, y} of tensors; "
+                        + "received " + (b == null ? "null" : b.length == 0 ? "an empty array" : "a null x"));
+            }
+            if (needY && (b.length < 2 || b[1] == null)) {
+                throw new IllegalArgumentException(where + "(): each batch must be an array {x, y} with targets; "
+                        + "received an array of " + b.length + " without y. Pass new Tensor[]{x, y}.");
+            }
+            if (b[0].rank() == 0) {
+                throw new IllegalArgumentException(where + "(): batch inputs must have a batch axis (axis 0); "
+                        + "received a scalar");
+            }
+            if (needY && (b[1].rank() == 0 || b[1].shape(0) != b[0].shape(0))) {
+                throw new IllegalArgumentException(where + "(): a batch's x and y must have the same number of "
+                        + "samples; received x " + Shapes.str(b[0].shape()) + " and y " + Shapes.str(b[1].shape()));
+            }
+            return b;
+        }
+
+        @Override
+        public String toString() {
+            return where + " batches";
+        }
+    }
+}
