@@ -41,6 +41,12 @@ public class Activation extends Layer {
         return this;
     }
 
+    /** Keras's {@code supports_masking = True}: an incoming mask passes through unchanged. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     @Override
     public int[] computeOutputShape(int[] inputShape) {
         return inputShape.clone();

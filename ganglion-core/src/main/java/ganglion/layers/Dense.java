@@ -221,6 +221,12 @@ public class Dense extends Layer {
         }
     }
 
+    /** Keras's {@code supports_masking = True}: an incoming mask passes through unchanged. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     @Override
     public int[] computeOutputShape(int[] inputShape) {
         if (inputShape.length == 0) {

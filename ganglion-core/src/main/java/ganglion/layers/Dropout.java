@@ -86,6 +86,12 @@ public class Dropout extends Layer {
         return this;
     }
 
+    /** Keras's {@code supports_masking = True}: an incoming mask passes through unchanged. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     @Override
     public int[] computeOutputShape(int[] inputShape) {
         return inputShape.clone();

@@ -3,7 +3,6 @@ package ganglion.layers;
 import ganglion.Tensor;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,7 +32,7 @@ public class InputLayer extends Layer {
         this.shape = shape.clone();
         super.inputShape(shape);
         ensureBuilt(this.shape);
-        this.output = new SymbolicTensor(this.shape, this, List.of());
+        this.output = recordInput(this.shape);
     }
 
     /** The per-sample shape. */

@@ -68,6 +68,16 @@ final class Compiled {
         return lower.equals("accuracy") || lower.equals("acc");
     }
 
+    /** The loss as given to compile(): a Loss or a name (for per-output training of functional models). */
+    Object lossSpec() {
+        return lossName != null ? lossName : loss;
+    }
+
+    /** The metrics as given to compile(): names and Metric objects. */
+    List<Object> metricSpecs() {
+        return metricSpecs;
+    }
+
     /** The loss, resolving a shape-dependent name against these shapes (with batch axis) on first use. */
     synchronized Loss loss(int[] yTrueShape, int[] yPredShape) {
         if (loss == null) {

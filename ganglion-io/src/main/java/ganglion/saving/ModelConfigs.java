@@ -1,0 +1,354 @@
+package ganglion.saving;
+
+import ganglion.layers.Input;
+import ganglion.layers.InputLayer;
+import ganglion.layers.Layer;
+import ganglion.losses.Loss;
+import ganglion.losses.Losses;
+import ganglion.metrics.Metric;
+import ganglion.models.Model;
+import ganglion.models.Sequential;
+import ganglion.optimizers.Optimizer;
+import ganglion.optimizers.Optimizers;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a model into Keras 3's serialized form ({@code serialize_keras_object(model)}: module, class_name,
+ * config, registered_name, build_config, compile_config) and back, through the {@link LayerRegistry} only.
+ */
+final class ModelConfigs {
+
+    private ModelConfigs() {
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /** The whole config.json object for a model. */
+    static Map<String, Object> serialize(Model model, boolean withCompile) {
+        Map<String, Object> m = serializeLayer(model);
+        if (withCompile && model.isCompiled()) {
+            m.put("compile_config", compileConfig(model));
+        }
+        return m;
+    }
+
+    /** {"module", "class_name", "config", "registered_name", "build_config"} for a layer or nested model. */
+    static Map<String, Object> serializeLayer(Layer layer) {
+        String cls = className(layer);
+        Map<String, Object> m = new LinkedHashMap<>();
+        boolean builtin = LayerRegistry.isBuiltin(cls);
+        m.put("module", layer instanceof Sequential ? "keras" : builtin ? "keras.layers" : null);
+        m.put("class_name", cls);
+        m.put("config", layer instanceof Sequential s ? sequentialConfig(s) : layer.getConfig());
+        m.put("registered_name", builtin ? null : cls);
+        Map<String, Object> bc = layer.getBuildConfig();
+        if (bc != null) {
+            m.put("build_config", bc);
+        }
+        return m;
+    }
+
+    static String className(Layer layer) {
+        Class<?> c = layer.getClass();
+        while (c.getSimpleName().isEmpty() && c.getSuperclass() != null) {
+            c = c.getSuperclass();
+        }
+        return c.getSimpleName();
+    }
+
+    private static Map<String, Object> sequentialConfig(Sequential s) {
+        if (s.getClass() != Sequential.class) {
+            throw new IllegalArgumentException("model '" + s.name() + "' is a subclass of Sequential ("
+                    + s.getClass().getName() + "); only plain Sequential and functional models can be saved with "
+                    + "their architecture. Save the weights with saveWeights() instead.");
+        }
+        Map<String, Object> c = s.getConfig();
+        List<Object> layers = new ArrayList<>();
+        int[] in = s.declaredInputShape();
+        if (in == null && s.isBuilt()) {
+            in = s.builtInputShape();
+        }
+        if (in != null) {
+            Map<String, Object> il = new LinkedHashMap<>();
+            il.put("module", "keras.layers");
+            il.put("class_name", "InputLayer");
+            Map<String, Object> ic = new LinkedHashMap<>();
+            List<Integer> shape = new ArrayList<>();
+            shape.add(null);
+            for (int d : in) {
+                shape.add(d < 0 ? null : d);
+            }
+            ic.put("batch_shape", shape);
+            ic.put("dtype", "float32");
+            ic.put("sparse", false);
+            ic.put("ragged", false);
+            ic.put("name", s.inputLayer() != null ? s.inputLayer().name() : "input_layer");
+            ic.put("optional", false);
+            il.put("config", ic);
+            il.put("registered_name", null);
+            layers.add(il);
+        }
+        for (Layer l : s.layers()) {
+            layers.add(serializeLayer(l));
+        }
+        c.put("layers", layers);
+        return c;
+    }
+
+    /** Keras 3's compile_config: optimizer, loss, metrics and the fixed defaults. */
+    static Map<String, Object> compileConfig(Model model) {
+        Map<String, Object> cc = new LinkedHashMap<>();
+        cc.put("optimizer", serializeOptimizer(model.optimizer()));
+        cc.put("loss", serializeLoss(model.loss()));
+        cc.put("loss_weights", null);
+        List<Object> metrics = new ArrayList<>();
+        for (Metric m : model.metrics()) {
+            metrics.add(m.name());
+        }
+        cc.put("metrics", metrics.isEmpty() ? null : metrics);
+        cc.put("weighted_metrics", null);
+        cc.put("run_eagerly", false);
+        cc.put("steps_per_execution", 1);
+        cc.put("jit_compile", false);
+        return cc;
+    }
+
+    static Map<String, Object> serializeOptimizer(Optimizer o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("module", "keras.optimizers");
+        m.put("class_name", o.getClass().getSimpleName());
+        m.put("config", o.getConfig());
+        m.put("registered_name", null);
+        return m;
+    }
+
+    private static Object serializeLoss(Loss loss) {
+        if (loss == null) {
+            return null;
+        }
+        try {
+            Loss byName = Losses.get(loss.name());
+            if (byName.getClass() == loss.getClass() && byName.getConfig().equals(loss.getConfig())) {
+                return loss.name();
+            }
+        } catch (IllegalArgumentException e) {
+            // not a plain name: write the object
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("module", "keras.losses");
+        m.put("class_name", loss.getClass().getSimpleName());
+        m.put("config", loss.getConfig());
+        m.put("registered_name", null);
+        return m;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** Rebuilds a model (unbuilt layers get built from the input shape) from a serialized model object. */
+    static Model deserializeModel(Map<String, Object> root, Path file) throws GanglionFormatException {
+        Object cls = root.get("class_name");
+        if (!(cls instanceof String)) {
+            throw new GanglionFormatException(file, "the model config has no class_name");
+        }
+        Layer l = deserializeLayer(root, file, 0);
+        if (!(l instanceof Model m)) {
+            throw new GanglionFormatException(file, "the config describes a " + cls + " layer, not a model");
+        }
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Layer deserializeLayer(Map<String, Object> entry, Path file, int depth) throws GanglionFormatException {
+        if (depth > 32) {
+            throw new GanglionFormatException(file, "models are nested more than 32 levels deep");
+        }
+        Object clsObj = entry.get("class_name");
+        if (!(clsObj instanceof String cls)) {
+            throw new GanglionFormatException(file, "a layer entry has no class_name: " + brief(entry));
+        }
+        Map<String, Object> cfgMap = entry.get("config") instanceof Map<?, ?> mm ? (Map<String, Object>) mm : Map.of();
+        LayerConfig cfg = new LayerConfig(cls, cfgMap);
+        Layer layer;
+        try {
+            switch (cls) {
+                case "Sequential":
+                    layer = sequential(cfg, entry, file, depth);
+                    break;
+                case "Functional":
+                case "Model":
+                    throw new GanglionFormatException(file, "functional models (class_name '" + cls
+                            + "') cannot be loaded yet by this version of Ganglion; Sequential models can");
+                default:
+                    LayerFactory f = factory(cls, entry.get("registered_name"));
+                    if (f == null) {
+                        throw new GanglionFormatException(file, "the config names layer class '" + cls + "'"
+                                + (cfg.name() == null ? "" : " (layer '" + cfg.name() + "')")
+                                + ", which is not in Ganglion's layer registry. Known classes: "
+                                + LayerRegistry.names() + ". For your own layer, call LayerRegistry.register(\""
+                                + cls + "\", config -> new MyLayer(...)) before loading.");
+                    }
+                    layer = f.create(cfg);
+                    if (layer == null) {
+                        throw new GanglionFormatException(file, "the factory for '" + cls + "' returned null");
+                    }
+                    applyCommon(layer, cfg);
+            }
+        } catch (GanglionFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new GanglionFormatException(file, "could not rebuild layer '" + cfg.name() + "' (" + cls + "): "
+                    + e.getMessage(), e);
+        }
+        return layer;
+    }
+
+    private static LayerFactory factory(String cls, Object registeredName) {
+        if (registeredName instanceof String r) {
+            LayerFactory f = LayerRegistry.get(r);
+            if (f != null) {
+                return f;
+            }
+            int gt = r.lastIndexOf('>');
+            if (gt >= 0 && LayerRegistry.get(r.substring(gt + 1)) != null) {
+                return LayerRegistry.get(r.substring(gt + 1));
+            }
+        }
+        return LayerRegistry.get(cls);
+    }
+
+    private static void applyCommon(Layer layer, LayerConfig cfg) {
+        if (cfg.name() != null) {
+            layer.name(cfg.name());
+        }
+        int[] in = cfg.batchInputShape();
+        if (in != null) {
+            layer.inputShape(in);
+        }
+        if (!cfg.getBool("trainable", true)) {
+            layer.setTrainable(false);
+        }
+        if (cfg.has("activity_regularizer")) {
+            layer.activityRegularizer(cfg.regularizer("activity_regularizer"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Sequential sequential(LayerConfig cfg, Map<String, Object> entry, Path file, int depth)
+            throws GanglionFormatException {
+        Sequential s = new Sequential();
+        if (cfg.name() != null) {
+            s.name(cfg.name());
+        }
+        Object ls = cfgLayers(cfg, file);
+        boolean hasInput = false;
+        for (Object o : (List<Object>) ls) {
+            if (!(o instanceof Map)) {
+                throw new GanglionFormatException(file, "Sequential '" + cfg.name() + "': a layer entry is not an object");
+            }
+            Map<String, Object> le = (Map<String, Object>) o;
+            if ("InputLayer".equals(le.get("class_name"))) {
+                LayerConfig ic = new LayerConfig("InputLayer",
+                        le.get("config") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+                int[] shape = ic.batchInputShape();
+                if (shape == null) {
+                    throw new GanglionFormatException(file, "InputLayer '" + ic.name() + "' has no batch_shape");
+                }
+                s.add(ic.name() == null ? Input.of(shape) : Input.named(ic.name(), shape));
+                hasInput = true;
+                continue;
+            }
+            s.add(deserializeLayer(le, file, depth + 1));
+        }
+        if (!hasInput && !s.isBuilt() && !s.layers().isEmpty() && s.declaredInputShape() == null) {
+            int[] shape = buildShape(cfg, entry);
+            if (shape != null) {
+                s.inputShape(shape);
+            }
+        }
+        if (!cfg.getBool("trainable", true)) {
+            s.setTrainable(false);
+        }
+        return s;
+    }
+
+    private static Object cfgLayers(LayerConfig cfg, Path file) throws GanglionFormatException {
+        Object ls = cfg.get("layers");
+        if (!(ls instanceof List)) {
+            throw new GanglionFormatException(file, "Sequential '" + cfg.name() + "' has no \"layers\" list");
+        }
+        return ls;
+    }
+
+    /** build_input_shape in the config, or build_config.input_shape, without the batch axis. */
+    private static int[] buildShape(LayerConfig cfg, Map<String, Object> entry) {
+        if (cfg.has("build_input_shape")) {
+            int[] s = cfg.getShape("build_input_shape");
+            return s.length > 0 ? java.util.Arrays.copyOfRange(s, 1, s.length) : null;
+        }
+        if (entry.get("build_config") instanceof Map<?, ?> bc && bc.get("input_shape") != null) {
+            @SuppressWarnings("unchecked")
+            LayerConfig b = new LayerConfig("build_config", (Map<String, Object>) bc);
+            int[] s = b.getShape("input_shape");
+            return s.length > 0 ? java.util.Arrays.copyOfRange(s, 1, s.length) : null;
+        }
+        return null;
+    }
+
+    /** Compiles the model from a Keras compile_config (optimizer, loss, metrics). */
+    @SuppressWarnings("unchecked")
+    static void compile(Model model, Map<String, Object> cc, Path file) throws GanglionFormatException {
+        try {
+            Optimizer opt;
+            Object o = cc.get("optimizer");
+            if (o instanceof String name) {
+                opt = Optimizers.get(name);
+            } else if (o instanceof Map<?, ?> om && om.get("class_name") instanceof String cls) {
+                Map<String, ?> conf = om.get("config") instanceof Map<?, ?> c ? (Map<String, ?>) c : Map.of();
+                opt = Optimizers.fromConfig(cls, conf);
+            } else {
+                opt = Optimizers.get("rmsprop");
+            }
+            Object loss = cc.get("loss");
+            List<String> metrics = new ArrayList<>();
+            if (cc.get("metrics") instanceof List<?> ml) {
+                for (Object m : ml) {
+                    if (m instanceof String s) {
+                        metrics.add(s);
+                    } else if (m instanceof Map<?, ?> mm && mm.get("config") instanceof Map<?, ?> mc
+                            && mc.get("name") instanceof String s) {
+                        metrics.add(s);
+                    }
+                }
+            }
+            if (loss instanceof List<?> || loss instanceof Map<?, ?> lm && !(lm.get("class_name") instanceof String)) {
+                throw new GanglionFormatException(file, "compile_config has several losses; Ganglion models have one");
+            }
+            if (loss instanceof Map<?, ?> lm) {
+                Map<String, ?> conf = lm.get("config") instanceof Map<?, ?> c ? (Map<String, ?>) c : Map.of();
+                model.compile(opt, Losses.fromConfig((String) lm.get("class_name"), conf), metrics.toArray(new String[0]));
+            } else if (loss instanceof String ls) {
+                model.compile(opt, ls, metrics.toArray(new String[0]));
+            }
+        } catch (GanglionFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new GanglionFormatException(file, "could not compile the model from compile_config: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static String brief(Object o) {
+        String s = String.valueOf(o);
+        return s.length() > 120 ? s.substring(0, 120) + "..." : s;
+    }
+
+    /** The input shape of an InputLayer object, for nested use. */
+    static int[] inputShape(InputLayer l) {
+        return l.shape();
+    }
+}
