@@ -110,7 +110,8 @@ def mha_case(name, b, tq, tv, qd, vd, kd, heads, key_dim, value_dim, causal, mas
         mask = mask * torch.tensor(vm.astype(np.float64))[:, None, None, :]
     if causal:
         mask = mask * torch.tril(torch.ones(tq, tv, dtype=torch.float64))
-    scores = scores - 1e9 * (1 - mask)
+    # Keras's Softmax layer (used by MultiHeadAttention) sets masked scores to -1e9 with where(): masked_fill.
+    scores = scores.masked_fill(mask == 0, -1e9)
     probs = torch.softmax(scores, dim=-1)
     heads_out = torch.einsum("bhqv,bvhd->bqhd", probs, vp)
     y = torch.einsum("bqhd,hdo->bqo", heads_out, ts["wo"]) + ts["bo"]

@@ -44,9 +44,9 @@ public final class DjlCnnEpoch {
         System.setProperty("ai.djl.offline", "true");
         CnnBenchData d = CnnBenchData.load(o);
         int n = d.n(), h = d.height(), w = d.width(), c = d.channels(), size = h * w * c;
-        float[] nchw = new float[d.images().length];
         float[] src = d.images();
-        for (int s = 0; s < n; s++) {
+        float[] nchw = c == 1 ? src : new float[src.length]; // one channel: NHWC is NCHW
+        for (int s = 0; s < n && c > 1; s++) {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     for (int ch = 0; ch < c; ch++) {

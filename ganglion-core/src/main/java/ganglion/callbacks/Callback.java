@@ -50,10 +50,22 @@ public abstract class Callback {
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
     }
 
+    /** Called before each training batch; by default calls {@link #onBatchBegin} (as Keras does). */
     public void onTrainBatchBegin(int batch, Map<String, Double> logs) {
+        onBatchBegin(batch, logs);
     }
 
+    /** Called after each training batch with the running logs; by default calls {@link #onBatchEnd}. */
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+        onBatchEnd(batch, logs);
+    }
+
+    /** Keras's older name for {@link #onTrainBatchBegin} ({@code on_batch_begin}), kept for ported code. */
+    public void onBatchBegin(int batch, Map<String, Double> logs) {
+    }
+
+    /** Keras's older name for {@link #onTrainBatchEnd} ({@code on_batch_end}), kept for ported code. */
+    public void onBatchEnd(int batch, Map<String, Double> logs) {
     }
 
     public void onTestBegin(Map<String, Double> logs) {

@@ -58,6 +58,33 @@ public final class Cifar10 {
 
     /** Loads the data set from {@code dir}, in any of the layouts listed above. */
     public static TrainTestData loadData(Path dir) {
+        return loadData(dir, 0, 0);
+    }
+
+    /**
+     * Only the first {@code maxTrain} training and {@code maxTest} test images (0: all), for quick runs; with
+     * the JPEG layout only those are decoded.
+     */
+    public static TrainTestData loadData(int maxTrain, int maxTest) {
+        return loadData(locate(), maxTrain, maxTest);
+    }
+
+    /** As {@link #loadData(int, int)} from {@code dir}. */
+    public static TrainTestData loadData(Path dir, int maxTrain, int maxTest) {
+        return limit(load(dir, maxTrain, maxTest), maxTrain, maxTest);
+    }
+
+    private static TrainTestData limit(TrainTestData d, int maxTrain, int maxTest) {
+        int nt = maxTrain > 0 ? Math.min(maxTrain, d.xTrain().shape(0)) : d.xTrain().shape(0);
+        int ne = maxTest > 0 ? Math.min(maxTest, d.xTest().shape(0)) : d.xTest().shape(0);
+        if (nt == d.xTrain().shape(0) && ne == d.xTest().shape(0)) {
+            return d;
+        }
+        return new TrainTestData(d.xTrain().slice(0, nt), d.yTrain().slice(0, nt), d.xTest().slice(0, ne),
+                d.yTest().slice(0, ne));
+    }
+
+    private static TrainTestData load(Path dir, int maxTrain, int maxTest) {
         Path archive = dir.resolve(ARCHIVE);
         if (Files.isRegularFile(archive)) {
             List<String> all = new ArrayList<>(TRAIN_FILES);
@@ -72,8 +99,8 @@ public final class Cifar10 {
             return parts(CifarFormat.readFiles(records, all), records.toString());
         }
         if (CifarJpeg.has(dir, "train") && CifarJpeg.has(dir, "test")) {
-            CifarFormat.Part train = CifarJpeg.load(dir, "train", CLASS_NAMES, true);
-            CifarFormat.Part test = CifarJpeg.load(dir, "test", CLASS_NAMES, false);
+            CifarFormat.Part train = CifarJpeg.load(dir, "train", CLASS_NAMES, 0, maxTrain);
+            CifarFormat.Part test = CifarJpeg.load(dir, "test", CLASS_NAMES, 1, maxTest);
             return new TrainTestData(train.x(), train.y(), test.x(), test.y());
         }
         throw new DatasetFormatException("Folder " + dir + " holds no CIFAR-10 data. " + HOW_TO_GET);

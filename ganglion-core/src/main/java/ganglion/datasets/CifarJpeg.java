@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 /**
  * CIFAR-10 as folders of 32x32 JPEG files, {@code <part>/<class>/*.jpg} (the layout of the repository's
  * {@code cifar10-jpg} copy), either packed in {@code cifar10-<part>-jpg.tar.gz} or unpacked. Files are read in
- * name order, decoded on all cores, and the training part is put in a fixed pseudo-random order (NumPy
- * {@code RandomState(0)} shuffle), so that a plain {@code validationSplit} does not take only the last classes.
+ * name order, then put in a fixed pseudo-random order (NumPy {@code RandomState(0)} shuffle for the training
+ * part, {@code RandomState(1)} for the test part), so that a plain {@code validationSplit} does not take only the
+ * last classes and the first N images are a fair sample; only the images kept are decoded, on all cores.
  */
 final class CifarJpeg {
 
@@ -36,7 +37,7 @@ final class CifarJpeg {
     }
 
     /** Loads one part from {@code dir} (archive first, then the unpacked folder). */
-    static CifarFormat.Part load(Path dir, String part, List<String> classNames, boolean shuffle) {
+    static CifarFormat.Part load(Path dir, String part, List<String> classNames, long shuffleSeed, int limit) {
         List<byte[]> encoded = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
@@ -50,11 +51,9 @@ final class CifarJpeg {
             throw new DatasetFormatException("No JPEG images found for the CIFAR-10 " + part + " part in " + dir
                     + "; expected " + part + "/<class>/*.jpg with classes " + classNames);
         }
-        int n = encoded.size();
-        int[] order = IntStream.range(0, n).toArray();
-        if (shuffle) {
-            new NumpyRandomState(0).shuffle(order);
-        }
+        int[] order = IntStream.range(0, encoded.size()).toArray();
+        new NumpyRandomState(shuffleSeed).shuffle(order);
+        int n = limit > 0 ? Math.min(limit, order.length) : order.length;
         float[] x = new float[n * CifarFormat.PIXELS];
         float[] y = new float[n];
         IntStream.range(0, n).parallel().forEach(i -> {

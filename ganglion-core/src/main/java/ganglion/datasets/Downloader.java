@@ -34,7 +34,8 @@ public final class Downloader {
     public static final String ENV_DOWNLOAD = "GANGLION_DOWNLOAD";
 
     private static final int CONNECT_TIMEOUT_MS = 15_000;
-    private static final int READ_TIMEOUT_MS = 60_000;
+    /** Read timeout; tests shorten it. */
+    static int readTimeoutMs = 60_000;
 
     /**
      * A file as published: its name in the cache, where it comes from, and its published checksum.
@@ -82,7 +83,7 @@ public final class Downloader {
         try {
             URLConnection c = URI.create(file.url()).toURL().openConnection();
             c.setConnectTimeout(CONNECT_TIMEOUT_MS);
-            c.setReadTimeout(READ_TIMEOUT_MS);
+            c.setReadTimeout(readTimeoutMs);
             c.setRequestProperty("User-Agent", "Ganglion/0.1 (Java)");
             if (c instanceof HttpURLConnection h) {
                 h.setInstanceFollowRedirects(true);

@@ -49,11 +49,25 @@ final class AttentionMasks {
         return m;
     }
 
-    /** {@code scores - 1e9 * (1 - mask)}, Keras's way of keeping masked keys out of the softmax. */
+    /**
+     * {@code scores - 1e9 * (1 - mask)}: how Keras's {@code Attention} keeps masked keys out of the softmax (the
+     * gradient still reaches every score).
+     */
     static Tensor applyToScores(Tensor scores, Tensor mask) {
         if (mask == null) {
             return scores;
         }
         return scores.sub(mask.rsub(1f).mul(LARGE_NEGATIVE));
+    }
+
+    /**
+     * {@code where(mask, scores, -1e9)}: how Keras's {@code Softmax} layer, and so {@code MultiHeadAttention}, masks
+     * scores (masked scores get no gradient).
+     */
+    static Tensor fillMasked(Tensor scores, Tensor mask) {
+        if (mask == null) {
+            return scores;
+        }
+        return Tensor.where(mask, scores, -LARGE_NEGATIVE);
     }
 }

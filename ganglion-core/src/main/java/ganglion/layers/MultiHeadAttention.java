@@ -26,7 +26,8 @@ import java.util.Random;
  * {@code (num_heads, value_dim, output_dim)} and bias {@code (output_dim,)}. Biases only with {@code useBias}.
  *
  * <p>Masks: query, value and key masks combine into {@code mask[b, i, j] = q[b, i] * v[b, j] * k[b, j]}; with
- * {@code useCausalMask(true)} also {@code j <= i}. Masked scores lose 1e9 before the softmax. Dropout applies to
+ * {@code useCausalMask(true)} also {@code j <= i}. Masked scores are replaced by -1e9 before the softmax, as Keras's
+ * {@code Softmax} layer does (a fully masked row becomes uniform). Dropout applies to
  * the attention probabilities in training. The output's mask is the query mask.
  *
  * <p><b>Input shapes:</b> query {@code (batch_size, Tq, query_dim)}, value {@code (batch_size, Tv, value_dim_in)},
@@ -256,7 +257,7 @@ public class MultiHeadAttention extends Layer {
         if (mask != null) {
             mask = mask.expandDims(1);                                                     // over heads
         }
-        Tensor probs = AttentionMasks.applyToScores(scores, mask).softmax(-1);
+        Tensor probs = AttentionMasks.fillMasked(scores, mask).softmax(-1);
         if (training && dropout > 0) {
             probs = probs.mul(dropoutMask(probs.shape()));
         }

@@ -34,6 +34,9 @@ final class Graph {
     /** Keras's {@code _nodes_by_depth}, deepest first. */
     final List<List<LayerCall>> nodesByDepth;
     final List<Layer> layers;
+    /** Whether the model was given one tensor (not a list) as input / output: Keras's config keeps the form. */
+    boolean singleInputStruct;
+    boolean singleOutputStruct;
 
     private final int slotCount;
     private final int[] inputSlots;
@@ -296,10 +299,41 @@ final class Graph {
             }
         }
         List<Tensor> r = new ArrayList<>(outputSlots.length);
-        for (int o : outputSlots) {
-            r.add(v[o]);
+        Tensor[] outMasks = null;
+        for (int i = 0; i < outputSlots.length; i++) {
+            r.add(v[outputSlots[i]]);
+            if (m[outputSlots[i]] != null) {
+                if (outMasks == null) {
+                    outMasks = new Tensor[outputSlots.length];
+                }
+                outMasks[i] = m[outputSlots[i]];
+            }
         }
+        lastRun.set(outMasks == null ? null : new Object[]{xs, Arrays.asList(outMasks)});
         return r;
+    }
+
+    /** The inputs and output masks of this thread's latest run (null when it produced no mask). */
+    private final ThreadLocal<Object[]> lastRun = new ThreadLocal<>();
+
+    /**
+     * The output masks of the latest run on this thread if it was on these very inputs (what a model used as a
+     * layer reports as its output masks), else nulls.
+     */
+    @SuppressWarnings("unchecked")
+    List<Tensor> outputMasks(List<Tensor> xs) {
+        Object[] last = lastRun.get();
+        if (last != null) {
+            List<Tensor> ran = (List<Tensor>) last[0];
+            boolean same = ran.size() == xs.size();
+            for (int i = 0; same && i < xs.size(); i++) {
+                same = ran.get(i) == xs.get(i);
+            }
+            if (same) {
+                return (List<Tensor>) last[1];
+            }
+        }
+        return Arrays.asList(new Tensor[outputs.size()]);
     }
 
     private void checkInput(int i, Tensor x, String modelName) {

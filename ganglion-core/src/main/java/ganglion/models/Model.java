@@ -4,6 +4,7 @@ import ganglion.Tensor;
 import ganglion.Variable;
 import ganglion.internal.ops.Shapes;
 import ganglion.layers.Layer;
+import ganglion.layers.SymbolicTensor;
 import ganglion.losses.Loss;
 import ganglion.metrics.Metric;
 import ganglion.optimizers.Optimizer;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,15 +45,68 @@ public class Model extends Layer {
     private volatile boolean stopTraining;
     private History history;
     private volatile PrintStream output;
+    /** The graph of a functional model (null for Sequential and subclassed models). */
+    private Graph graph;
+    /** Per-output compile settings (several outputs, or compile() with per-output losses). */
+    private OutputSpecs outputSpecs;
+    private final GraphTrainer graphTrainer = new GraphTrainer(this);
 
     protected Model() {
     }
 
+    /**
+     * A functional model from one input to one output, as Keras's {@code keras.Model(inputs, outputs)}:
+     * <pre>{@code
+     * SymbolicTensor in = Input.of(784);
+     * SymbolicTensor out = new Dense(10, "softmax").apply(new Dense(64, "relu").apply(in));
+     * Model model = new Model(in, out);
+     * }</pre>
+     * The model runs the recorded layer calls in graph order; a layer applied twice shares its weights; a
+     * model is itself a layer ({@code model.apply(symbolic)}). Default names: "functional", "functional_1", ...
+     */
+    public Model(SymbolicTensor input, SymbolicTensor output) {
+        this(input, output, null);
+    }
+
+    /** As {@link #Model(SymbolicTensor, SymbolicTensor)}, with a name (null: the default name). */
+    public Model(SymbolicTensor input, SymbolicTensor output, String name) {
+        this(Collections.singletonList(input), Collections.singletonList(output), name, true, true);
+    }
+
+    /** A functional model with several inputs and/or outputs (in the order given). */
+    public Model(List<SymbolicTensor> inputs, List<SymbolicTensor> outputs) {
+        this(inputs, outputs, null);
+    }
+
+    /** As {@link #Model(List, List)}, with a name (null: the default name). */
+    public Model(List<SymbolicTensor> inputs, List<SymbolicTensor> outputs, String name) {
+        this(inputs, outputs, name, false, false);
+    }
+
+    private Model(List<SymbolicTensor> inputs, List<SymbolicTensor> outputs, String name, boolean singleInput,
+                  boolean singleOutput) {
+        super("functional");
+        if (name != null) {
+            name(name);
+        }
+        this.graph = new Graph(inputs, outputs);
+        graph.singleInputStruct = singleInput;
+        graph.singleOutputStruct = singleOutput;
+        List<int[]> shapes = new ArrayList<>();
+        for (SymbolicTensor t : graph.inputs) {
+            shapes.add(t.shape());
+        }
+        ensureBuiltAll(shapes);
+    }
+
     // ------------------------------------------------------------------ structure
 
-    /** The model's layers, in order (a Sequential model does not list its input). Empty by default. */
+    /**
+     * The model's layers, in order: a Sequential model does not list its input; a functional model lists
+     * its input layers too, in Keras's graph order. Empty by default.
+     */
     public List<Layer> layers() {
-        return List.of();
+        return graph != null ? graph.layers : List.of();
     }
 
     /** The layer with this name, as Keras's {@code get_layer(name)}. */
@@ -76,17 +131,110 @@ public class Model extends Layer {
         return ls.get(index);
     }
 
-    /** The forward computation: by default not defined (override it, or use Sequential). */
+    /** The forward computation: a functional model runs its graph; otherwise override it, or use Sequential. */
     @Override
     public Tensor call(Tensor input, boolean training) {
+        if (graph != null) {
+            return FunctionalSupport.callOne(this, graph, input, null, training);
+        }
         throw new UnsupportedOperationException("Model '" + name() + "' (" + getClass().getSimpleName()
                 + ") defines no call(): override call(), or use Sequential");
     }
 
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        if (graph != null) {
+            return FunctionalSupport.outputShapes(this, graph, List.of(inputShape)).get(0);
+        }
         throw new UnsupportedOperationException("Model '" + name() + "' (" + getClass().getSimpleName()
                 + ") defines no computeOutputShape(): override it, or use Sequential");
+    }
+
+    // ------------------------------------------------------------------ functional models
+
+    /** Whether this is a functional model (built from symbolic inputs and outputs). */
+    public boolean isFunctional() {
+        return graph != null;
+    }
+
+    /** Keras's class name: "Functional" for {@code new Model(inputs, outputs)}. */
+    @Override
+    public String kerasClassName() {
+        return graph != null && getClass() == Model.class ? "Functional" : super.kerasClassName();
+    }
+
+    /** The symbolic inputs of a functional model (Keras's {@code model.inputs}); empty otherwise. */
+    public List<SymbolicTensor> inputs() {
+        return graph != null ? graph.inputs : List.of();
+    }
+
+    /** The symbolic outputs of a functional model (Keras's {@code model.outputs}); empty otherwise. */
+    public List<SymbolicTensor> outputs() {
+        return graph != null ? graph.outputs : List.of();
+    }
+
+    /** The names of the output layers (Keras's {@code model.output_names}); empty for non-functional models. */
+    public List<String> outputNames() {
+        return graph != null ? graph.outputNames() : List.of();
+    }
+
+    @Override
+    public Tensor call(Tensor input, Tensor mask, boolean training) {
+        if (graph != null) {
+            return FunctionalSupport.callOne(this, graph, input, mask, training);
+        }
+        return super.call(input, mask, training);
+    }
+
+    @Override
+    public List<Tensor> callAll(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+        if (graph != null) {
+            return graph.run(inputs, masks, training, name());
+        }
+        return super.callAll(inputs, masks, training);
+    }
+
+    @Override
+    public List<int[]> computeOutputShapes(List<int[]> inputShapes) {
+        if (graph != null) {
+            return FunctionalSupport.outputShapes(this, graph, inputShapes);
+        }
+        return super.computeOutputShapes(inputShapes);
+    }
+
+    /** A functional model's output masks: those of its latest run on these inputs (Keras's compute_mask). */
+    @Override
+    public List<Tensor> computeMasks(List<Tensor> inputs, List<Tensor> masks) {
+        if (graph != null) {
+            return graph.outputMasks(inputs);
+        }
+        return super.computeMasks(inputs, masks);
+    }
+
+    @Override
+    public boolean hasSeveralOutputs() {
+        return graph != null ? graph.outputs.size() > 1 : super.hasSeveralOutputs();
+    }
+
+    @Override
+    protected void buildAll(List<int[]> inputShapes) {
+        if (graph == null) {
+            super.buildAll(inputShapes);
+        }
+        // a functional model's layers were built when they were called on its symbolic inputs
+    }
+
+    /**
+     * Keras's functional config: name, trainable, every layer with its class, config, name and
+     * {@code inbound_nodes}, then {@code input_layers} and {@code output_layers}. Saving code adds Keras's
+     * module, registered-name and build-config entries to each layer. Other models give the Layer config.
+     */
+    @Override
+    public Map<String, Object> getConfig() {
+        if (graph != null) {
+            return FunctionalConfig.config(this, graph);
+        }
+        return super.getConfig();
     }
 
     /** Builds the model for a batch-less input shape, or checks that shape when built. Under a lock. */
@@ -155,6 +303,9 @@ public class Model extends Layer {
     @Override
     public List<Variable> trainableVariables() {
         List<Variable> r = new ArrayList<>();
+        if (!isTrainable()) {
+            return r;   // Keras: a frozen model has no trainable weights, whatever its layers say
+        }
         for (Layer l : layers()) {
             r.addAll(l.trainableVariables());
         }
@@ -165,6 +316,9 @@ public class Model extends Layer {
     @Override
     public List<Variable> nonTrainableVariables() {
         List<Variable> r = new ArrayList<>();
+        if (!isTrainable()) {
+            return variables();
+        }
         for (Layer l : layers()) {
             r.addAll(l.nonTrainableVariables());
         }
@@ -297,6 +451,131 @@ public class Model extends Layer {
         return compiled;
     }
 
+    // ------------------------------------------------------------------ several outputs, single batches
+
+    /**
+     * Configures training with a loss per output, keyed by output layer name, as Keras's
+     * {@code compile(loss={"out_a": "mse", ...}, loss_weights={...}, metrics={"out_a": ["mae"]})}. An output
+     * without a loss is not trained towards. {@code lossWeights} and {@code metrics} may be null. With several
+     * outputs the logs hold "loss" (the weighted total), "&lt;output&gt;_loss" (unweighted) and
+     * "&lt;output&gt;_&lt;metric&gt;".
+     */
+    public void compile(String optimizer, Map<String, ?> losses, Map<String, ? extends Number> lossWeights,
+                        Map<String, ? extends List<?>> metrics) {
+        compile(Optimizers.get(optimizer), losses, lossWeights, metrics);
+    }
+
+    /** As {@link #compile(String, Map, Map, Map)} with an optimizer object. */
+    public void compile(Optimizer optimizer, Map<String, ?> losses, Map<String, ? extends Number> lossWeights,
+                        Map<String, ? extends List<?>> metrics) {
+        setOutputSpecs(OutputSpecs.fromMaps(optimizer, losses, lossWeights, metrics, compileOutputNames()));
+    }
+
+    /**
+     * Configures training with a loss per output in output order (Keras's list form); {@code lossWeights} and
+     * {@code metrics} (one list per output) may be null, entries may be null.
+     */
+    public void compile(String optimizer, List<?> losses, List<? extends Number> lossWeights,
+                        List<? extends List<?>> metrics) {
+        compile(Optimizers.get(optimizer), losses, lossWeights, metrics);
+    }
+
+    /** As {@link #compile(String, List, List, List)} with an optimizer object. */
+    public void compile(Optimizer optimizer, List<?> losses, List<? extends Number> lossWeights,
+                        List<? extends List<?>> metrics) {
+        setOutputSpecs(OutputSpecs.fromLists(optimizer, losses, lossWeights, metrics, compileOutputNames()));
+    }
+
+    private List<String> compileOutputNames() {
+        return graph != null ? graph.outputNames() : List.of(name());
+    }
+
+    private void setOutputSpecs(OutputSpecs specs) {
+        int first = 0;
+        while (specs.lossSpec(first) == null) {
+            first++;
+        }
+        // the single-output loops (and optimizer(), isCompiled(), summary) see the first output's settings
+        this.compiled = new Compiled(specs.optimizer, specs.lossSpec(first),
+                specs.size() == 1 ? specs.metricSpecs(0) : List.of());
+        this.outputSpecs = specs;
+        specs.source = compiled;
+    }
+
+    /** The per-output settings for the multi-output loops: from the per-output compile, or the plain one. */
+    OutputSpecs outputSpecsFor(String method) {
+        Compiled c = compiledFor(method);
+        OutputSpecs specs = outputSpecs;
+        if (specs == null || specs.source != c) {
+            specs = OutputSpecs.broadcast(c.optimizer, c.lossSpec(), c.metricSpecs(), compileOutputNames());
+            specs.source = c;
+            outputSpecs = specs;
+        }
+        return specs;
+    }
+
+    /**
+     * Trains a model with several inputs and/or outputs: one tensor per {@code Input.of(...)} and one target per
+     * output, in order (Keras's {@code fit([x1, x2], [y1, y2])}). Options as for {@link #fit(Tensor, Tensor,
+     * FitOptions)}; validationData applies to one-input, one-output models only (use validationSplit).
+     */
+    public History fit(List<Tensor> xs, List<Tensor> ys, FitOptions options) {
+        return graphTrainer.fit(xs, ys, options);
+    }
+
+    /** Loss and metrics of a model with several inputs and/or outputs, with batch 32 and a progress bar. */
+    public Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys) {
+        return evaluate(xs, ys, 32, 1);
+    }
+
+    /** Loss and metrics of a model with several inputs and/or outputs; keys sorted by name. */
+    public Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, int batchSize, int verbose) {
+        return graphTrainer.evaluate(xs, ys, batchSize, verbose);
+    }
+
+    /** Every output of a model with several inputs and/or outputs, batch by batch (batch 32, progress line). */
+    public List<Tensor> predict(List<Tensor> xs) {
+        return predict(xs, 32, 1);
+    }
+
+    /** Every output for the inputs {@code xs}, in inference mode, concatenated over the batches. */
+    public List<Tensor> predict(List<Tensor> xs, int batchSize, int verbose) {
+        return graphTrainer.predict(xs, batchSize, verbose);
+    }
+
+    /**
+     * Keras's {@code train_on_batch(x, y)}: one optimizer step on this batch, training the variables trainable
+     * now. Returns this batch's loss and metrics in Keras's order ("loss" first): the return_dict form.
+     */
+    public Map<String, Double> trainOnBatch(Tensor x, Tensor y) {
+        return trainOnBatch(List.of(x), List.of(y));
+    }
+
+    /** {@code trainOnBatch} for several inputs and/or outputs. */
+    public Map<String, Double> trainOnBatch(List<Tensor> xs, List<Tensor> ys) {
+        return graphTrainer.trainOnBatch(xs, ys);
+    }
+
+    /** Keras's {@code test_on_batch(x, y)}: this batch's loss and metrics in inference mode, "loss" first. */
+    public Map<String, Double> testOnBatch(Tensor x, Tensor y) {
+        return testOnBatch(List.of(x), List.of(y));
+    }
+
+    /** {@code testOnBatch} for several inputs and/or outputs. */
+    public Map<String, Double> testOnBatch(List<Tensor> xs, List<Tensor> ys) {
+        return graphTrainer.testOnBatch(xs, ys);
+    }
+
+    /** Keras's {@code predict_on_batch(x)}: the (first) output for this batch, inference mode, no gradients. */
+    public Tensor predictOnBatch(Tensor x) {
+        return predictOnBatch(List.of(x)).get(0);
+    }
+
+    /** {@code predictOnBatch} for several inputs: every output. */
+    public List<Tensor> predictOnBatch(List<Tensor> xs) {
+        return graphTrainer.predictOnBatch(xs);
+    }
+
     // ------------------------------------------------------------------ training
 
     /** Trains for {@code epochs} epochs in batches of {@code batchSize}, as Keras's {@code fit(x, y, ...)}. */
@@ -416,9 +695,16 @@ public class Model extends Layer {
 
     // ------------------------------------------------------------------ summary
 
-    /** Prints Keras's summary table (88 characters wide) to {@link #output()}. */
+    /**
+     * Prints Keras's summary table to {@link #output()}: 88 characters wide, or 108 with a "Connected to"
+     * column for functional models that are not a simple chain.
+     */
     public void summary() {
-        summary(88);
+        summary(defaultSummaryWidth());
+    }
+
+    private int defaultSummaryWidth() {
+        return graph != null && !graph.sequentialLike() ? 108 : 88;
     }
 
     /** Prints the summary table with the given total width. */
@@ -428,9 +714,9 @@ public class Model extends Layer {
         o.flush();
     }
 
-    /** Keras 3's summary as text, 88 characters wide, each line ending in "\n". */
+    /** Keras 3's summary as text at its default width (see {@link #summary()}), each line ending in "\n". */
     public String summaryString() {
-        return summaryString(88);
+        return summaryString(defaultSummaryWidth());
     }
 
     /**
@@ -439,19 +725,23 @@ public class Model extends Layer {
      * sizes, and the optimizer's once it is built (after {@code fit()}).
      */
     public String summaryString(int lineLength) {
-        int[] columns = SummaryTable.columnWidths(new double[]{0.45, 0.80, 1.0}, lineLength);
-        int[] widths = SummaryTable.renderedWidths(columns, lineLength);
-        List<String[]> rows = new ArrayList<>();
-        for (Layer l : layers()) {
-            int[] out = l.outputShape();
-            String shape = out == null ? "?" : Layer.withBatch(out);
-            String params = l.isBuilt() ? thousands(l.countParams()) : "0 (unbuilt)";
-            rows.add(new String[]{l.name() + " (" + l.getClass().getSimpleName() + ")", shape, params});
-        }
         StringBuilder sb = new StringBuilder();
         sb.append("Model: \"").append(name()).append("\"\n");
-        sb.append(SummaryTable.render(new String[]{"Layer (type)", "Output Shape", "Param #"},
-                new boolean[]{false, false, true}, rows, widths));
+        if (graph != null) {
+            sb.append(GraphSummary.table(graph, lineLength));
+        } else {
+            int[] columns = SummaryTable.columnWidths(new double[]{0.45, 0.80, 1.0}, lineLength);
+            int[] widths = SummaryTable.renderedWidths(columns, lineLength);
+            List<String[]> rows = new ArrayList<>();
+            for (Layer l : layers()) {
+                int[] out = l.outputShape();
+                String shape = out == null ? "?" : Layer.withBatch(out);
+                String params = l.isBuilt() ? thousands(l.countParams()) : "0 (unbuilt)";
+                rows.add(new String[]{l.name() + " (" + l.kerasClassName() + ")", shape, params});
+            }
+            sb.append(SummaryTable.render(new String[]{"Layer (type)", "Output Shape", "Param #"},
+                    new boolean[]{false, false, true}, rows, widths));
+        }
         long trainable = 0;
         for (Variable v : trainableVariables()) {
             trainable += v.size();

@@ -28,6 +28,8 @@ final class OutputSpecs {
     final double[] weights;
     private final List<List<Object>> metricSpecs;
     private Loss[] losses;
+    /** The Compiled these specs go with (a later plain compile() replaces them). */
+    Compiled source;
     private List<List<Metric>> metrics;
 
     private OutputSpecs(Optimizer optimizer, List<String> outputNames, Object[] lossSpecs, double[] weights,
@@ -164,6 +166,14 @@ final class OutputSpecs {
         }
     }
 
+    Object lossSpec(int i) {
+        return lossSpecs[i];
+    }
+
+    List<Object> metricSpecs(int i) {
+        return metricSpecs.get(i);
+    }
+
     int size() {
         return outputNames.size();
     }
@@ -206,6 +216,11 @@ final class OutputSpecs {
         }
         losses = ls;
         metrics = ms;
+    }
+
+    /** Whether {@link #resolve} has run. */
+    synchronized boolean resolved() {
+        return losses != null;
     }
 
     Loss loss(int i) {

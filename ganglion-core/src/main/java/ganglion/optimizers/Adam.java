@@ -1,5 +1,7 @@
 package ganglion.optimizers;
 
+import ganglion.internal.kernels.KernelProvider;
+
 import java.util.Map;
 
 /**
@@ -137,14 +139,14 @@ public class Adam extends Optimizer {
             }
             return;
         }
-        for (int i = 0; i < n; i++) {
-            float gi = g[i];
-            float mi = m[i] + (gi - m[i]) * c1;
-            float vi = v[i] + (gi * gi - v[i]) * c2;
-            m[i] = mi;
-            v[i] = vi;
-            w[i] -= mi * alpha / ((float) Math.sqrt(vi) + eps);
-        }
+        // One fused, vectorised pass that also zeroes g (see updateZeroesGradient).
+        KernelProvider.get().adam(w, g, m, v, n, alpha, c1, c2, eps, true);
+    }
+
+    /** The plain (non-AMSGrad) update zeroes the gradient in its own pass. */
+    @Override
+    protected boolean updateZeroesGradient() {
+        return !amsgrad;
     }
 
     @Override

@@ -241,6 +241,14 @@ public abstract class Optimizer {
     protected abstract void update(float[] w, float[] g, float[][] slots, long t, float lr);
 
     /** Throws when an option that changes the slot layout is set after slots exist. */
+    /**
+     * Whether {@link #update} also zeroes the gradient it was given (a fused loop saves a pass over it); when
+     * false, the default, the gradient is zeroed after each update.
+     */
+    protected boolean updateZeroesGradient() {
+        return false;
+    }
+
     protected final void checkNotBuilt(String option) {
         if (!built.isEmpty()) {
             throw new IllegalStateException(name + ": " + option + " cannot change once the optimizer has built "
@@ -281,7 +289,9 @@ public abstract class Optimizer {
             for (Variable v : active) {
                 float[] g = v.gradBuffer();
                 update(v.value().buffer(), g, slotsOf(v), t, lr);
-                Arrays.fill(g, 0f);
+                if (!updateZeroesGradient()) {
+                    Arrays.fill(g, 0f);
+                }
             }
         }
         iterations = t;

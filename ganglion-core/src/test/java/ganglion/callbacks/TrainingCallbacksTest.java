@@ -266,6 +266,20 @@ class TrainingCallbacksTest {
     }
 
     @Test
+    void kerasOldBatchHookNamesAreCalled() {
+        Sequential m = model(new ByteArrayOutputStream());
+        List<Integer> ends = new ArrayList<>();
+        Callback cb = new Callback() {
+            @Override
+            public void onBatchEnd(int batch, Map<String, Double> logs) {
+                ends.add(batch);
+            }
+        };
+        m.fit(Tensor.zeros(6, 2), Tensor.zeros(6, 1), new FitOptions().epochs(1).batchSize(2).verbose(0).callbacks(cb));
+        assertEquals(List.of(0, 1, 2), ends);
+    }
+
+    @Test
     void pyTemplateFormatsLikePython() {
         assertEquals("03", PyTemplate.formatValue(3, "02d"));
         assertEquals("0.1235", PyTemplate.formatValue(0.123456, ".4f"));

@@ -1,6 +1,5 @@
 package ganglion.saving;
 
-import ganglion.activations.Activation;
 import ganglion.initializers.Initializer;
 import ganglion.layers.*;
 import ganglion.regularizers.Regularizer;
@@ -264,17 +263,104 @@ final class BuiltinLayers {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static Activation unused() {
-        return null;
-    }
-
     /** Layers written by other engineers that may not exist yet in this build: none for now. */
     static final class Optional {
         private Optional() {
         }
 
         static void register(Map<String, LayerFactory> m) {
+            m.put("Embedding", c -> {
+                Embedding e = new Embedding(c.getInt("input_dim"), c.getInt("output_dim"))
+                        .maskZero(c.getBool("mask_zero", false));
+                if (c.has("input_length")) {
+                    e.inputLength(c.getInt("input_length"));
+                }
+                ifInit(c, "embeddings_initializer", e::embeddingsInitializer);
+                ifReg(c, "embeddings_regularizer", e::embeddingsRegularizer);
+                return e;
+            });
+            m.put("Masking", c -> new Masking((float) c.getDouble("mask_value", 0)));
+            m.put("Rescaling", c -> new Rescaling(c.getDouble("scale"), c.getDouble("offset", 0)));
+            m.put("RandomFlip", c -> {
+                RandomFlip r = new RandomFlip(c.getString("mode", "horizontal_and_vertical"));
+                return seeded(r, c, r::seed);
+            });
+            m.put("RandomRotation", c -> {
+                RandomRotation r = new RandomRotation(pair(c, "factor"));
+                r.fillMode(c.getString("fill_mode", "reflect")).interpolation(c.getString("interpolation", "bilinear"))
+                        .fillValue(c.getDouble("fill_value", 0));
+                return seeded(r, c, r::seed);
+            });
+            m.put("RandomZoom", c -> {
+                RandomZoom r = new RandomZoom(pair(c, "height_factor"));
+                if (c.has("width_factor")) {
+                    r.widthFactor(pair(c, "width_factor"));
+                }
+                r.fillMode(c.getString("fill_mode", "reflect")).interpolation(c.getString("interpolation", "bilinear"))
+                        .fillValue(c.getDouble("fill_value", 0));
+                return seeded(r, c, r::seed);
+            });
+            m.put("RandomTranslation", c -> {
+                RandomTranslation r = new RandomTranslation(pair(c, "height_factor"), pair(c, "width_factor"));
+                r.fillMode(c.getString("fill_mode", "reflect")).interpolation(c.getString("interpolation", "bilinear"))
+                        .fillValue(c.getDouble("fill_value", 0));
+                return seeded(r, c, r::seed);
+            });
+            m.put("Add", c -> new Add());
+            m.put("Subtract", c -> new Subtract());
+            m.put("Multiply", c -> new Multiply());
+            m.put("Average", c -> new Average());
+            m.put("Maximum", c -> new Maximum());
+            m.put("Minimum", c -> new Minimum());
+            m.put("Concatenate", c -> new Concatenate(c.getInt("axis", -1)));
+            m.put("Dot", c -> {
+                int[] a = c.getInts("axes", 2);
+                return new Dot(a[0], a[1]).normalize(c.getBool("normalize", false));
+            });
+            m.put("Bidirectional", c -> {
+                Layer inner = nested(c, "layer");
+                if (!(inner instanceof Recurrent<?> r)) {
+                    throw new IllegalArgumentException("Bidirectional '" + c.name() + "' wraps "
+                            + inner.getClass().getSimpleName() + "; it needs a recurrent layer");
+                }
+                Object mode = c.get("merge_mode");
+                return mode == null && c.map().containsKey("merge_mode") ? new Bidirectional(r, null)
+                        : new Bidirectional(r, c.getString("merge_mode", "concat"));
+            });
+            m.put("TimeDistributed", c -> new TimeDistributed(nested(c, "layer")));
+        }
+
+        private static <L extends Layer> L seeded(L l, LayerConfig c, java.util.function.LongConsumer setSeed) {
+            Long seed = c.getLong("seed");
+            if (seed != null) {
+                setSeed.accept(seed);
+            }
+            return l;
+        }
+
+        private static double[] pair(LayerConfig c, String key) {
+            Object v = c.get(key);
+            if (v instanceof Number n) {
+                return new double[]{-n.doubleValue(), n.doubleValue()};
+            }
+            if (v instanceof List<?> l && l.size() == 2 && l.get(0) instanceof Number a && l.get(1) instanceof Number b) {
+                return new double[]{a.doubleValue(), b.doubleValue()};
+            }
+            throw new IllegalArgumentException("layer '" + c.name() + "' (" + c.className() + "): '" + key
+                    + "' must be a number or a pair of numbers");
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Layer nested(LayerConfig c, String key) {
+            if (!(c.get(key) instanceof Map<?, ?> inner)) {
+                throw new IllegalArgumentException("layer '" + c.name() + "' (" + c.className() + ") has no '" + key
+                        + "' to wrap");
+            }
+            try {
+                return ModelConfigs.deserializeLayer((Map<String, Object>) inner, null, 1);
+            } catch (GanglionFormatException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
         }
     }
 }

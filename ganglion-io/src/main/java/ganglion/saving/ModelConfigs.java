@@ -41,11 +41,14 @@ final class ModelConfigs {
     static Map<String, Object> serializeLayer(Layer layer) {
         String cls = className(layer);
         Map<String, Object> m = new LinkedHashMap<>();
-        boolean builtin = LayerRegistry.isBuiltin(cls);
-        m.put("module", layer instanceof Sequential ? "keras" : builtin ? "keras.layers" : null);
+        boolean functional = layer instanceof Model fm && fm.isFunctional();
+        boolean builtin = LayerRegistry.isBuiltin(cls) || functional || layer instanceof Sequential;
+        m.put("module", layer instanceof Sequential ? "keras" : functional ? "keras.src.models.functional"
+                : builtin ? "keras.layers" : null);
         m.put("class_name", cls);
-        m.put("config", layer instanceof Sequential s ? sequentialConfig(s) : layer.getConfig());
-        m.put("registered_name", builtin ? null : cls);
+        m.put("config", layer instanceof Sequential s ? sequentialConfig(s)
+                : functional ? functionalConfig((Model) layer) : layer.getConfig());
+        m.put("registered_name", functional ? "Functional" : builtin ? null : cls);
         Map<String, Object> bc = layer.getBuildConfig();
         if (bc != null) {
             m.put("build_config", bc);
@@ -54,11 +57,47 @@ final class ModelConfigs {
     }
 
     static String className(Layer layer) {
+        if (layer instanceof Model m && m.isFunctional()) {
+            return m.kerasClassName();
+        }
         Class<?> c = layer.getClass();
         while (c.getSimpleName().isEmpty() && c.getSuperclass() != null) {
             c = c.getSuperclass();
         }
         return c.getSimpleName();
+    }
+
+    /** Model.getConfig()'s functional config, with Keras's module, registered_name and build_config added. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> functionalConfig(Model model) {
+        if (model.getClass() != Model.class) {
+            throw new IllegalArgumentException("model '" + model.name() + "' is a subclass of Model ("
+                    + model.getClass().getName() + "); save its weights with saveWeights() instead");
+        }
+        Map<String, Object> c = model.getConfig();
+        Map<String, Layer> byName = new java.util.HashMap<>();
+        for (Layer l : model.layers()) {
+            byName.put(l.name(), l);
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object o : (List<Object>) c.get("layers")) {
+            Map<String, Object> e = (Map<String, Object>) o;
+            Layer l = byName.get(String.valueOf(e.get("name")));
+            Map<String, Object> full = new LinkedHashMap<>();
+            if (l == null || l instanceof InputLayer) {
+                full.put("module", "keras.layers");
+                full.put("class_name", e.get("class_name"));
+                full.put("config", e.get("config"));
+                full.put("registered_name", null);
+            } else {
+                full.putAll(serializeLayer(l));
+            }
+            full.put("name", e.get("name"));
+            full.put("inbound_nodes", e.get("inbound_nodes"));
+            out.add(full);
+        }
+        c.put("layers", out);
+        return c;
     }
 
     private static Map<String, Object> sequentialConfig(Sequential s) {
@@ -181,8 +220,8 @@ final class ModelConfigs {
                     break;
                 case "Functional":
                 case "Model":
-                    throw new GanglionFormatException(file, "functional models (class_name '" + cls
-                            + "') cannot be loaded yet by this version of Ganglion; Sequential models can");
+                    layer = functional(cfgMap, file, depth);
+                    break;
                 default:
                     LayerFactory f = factory(cls, entry.get("registered_name"));
                     if (f == null) {
@@ -205,6 +244,34 @@ final class ModelConfigs {
                     + e.getMessage(), e);
         }
         return layer;
+    }
+
+    /** A checked exception carried through Functional.fromConfig's callback. */
+    private static final class Carrier extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Carrier(GanglionFormatException e) {
+            super(e);
+        }
+    }
+
+    private static Model functional(Map<String, Object> cfg, Path file, int depth) throws GanglionFormatException {
+        try {
+            return ganglion.models.Functional.fromConfig(cfg, entry -> {
+                if ("InputLayer".equals(entry.get("class_name"))) {
+                    return null;   // Functional creates inputs from their batch_shape
+                }
+                try {
+                    return deserializeLayer(entry, file, depth + 1);
+                } catch (GanglionFormatException e) {
+                    throw new Carrier(e);
+                }
+            });
+        } catch (Carrier c) {
+            throw (GanglionFormatException) c.getCause();
+        } catch (RuntimeException e) {
+            throw new GanglionFormatException(file, "could not rebuild the functional model: " + e.getMessage(), e);
+        }
     }
 
     private static LayerFactory factory(String cls, Object registeredName) {

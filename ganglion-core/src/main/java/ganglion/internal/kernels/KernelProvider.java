@@ -22,7 +22,11 @@ public final class KernelProvider {
             return new ScalarKernels();
         }
         Kernels vector = tryVector();
-        return vector != null ? vector : new ScalarKernels();
+        if (vector == null) {
+            return new ScalarKernels();
+        }
+        vector.warmUp();
+        return vector;
     }
 
     /** The vector kernels if this JVM can run them, else null. Visible for tests. */

@@ -67,4 +67,22 @@ public interface Kernels {
 
     /** out[c] += sum over r of mat[r, c] (bias gradient). Sums each column in row order. */
     void sumRowsInto(float[] mat, int matOff, int rows, int cols, float[] out, int outOff);
+
+    /**
+     * One Adam step over n parameters, fused into a single pass (Keras's "epsilon hat" form):
+     * {@code m += (g - m) * c1; v += (g*g - v) * c2; w -= m * alpha / (sqrt(v) + eps)}, and, when
+     * {@code zeroGrad}, {@code g = 0} afterwards. Every element is computed with the same correctly rounded
+     * operations (no fused multiply-add), so the result does not depend on vector width or thread count.
+     */
+    default void adam(float[] w, float[] g, float[] m, float[] v, int n, float alpha, float c1, float c2, float eps,
+                      boolean zeroGrad) {
+        ScalarKernels.adamRange(w, g, m, v, 0, n, alpha, c1, c2, eps, zeroGrad);
+    }
+
+    /**
+     * Starts warming this backend's code up for the JIT, in the background, if it needs that (the Vector API
+     * kernels do); called once when {@link KernelProvider} chooses the backend. Does nothing by default.
+     */
+    default void warmUp() {
+    }
 }

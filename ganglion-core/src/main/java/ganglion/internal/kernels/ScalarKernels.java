@@ -152,4 +152,20 @@ public class ScalarKernels implements Kernels {
             }
         }
     }
+
+    /** The scalar Adam step over [from, to): see {@link Kernels#adam}. */
+    public static void adamRange(float[] w, float[] g, float[] m, float[] v, int from, int to, float alpha, float c1,
+                          float c2, float eps, boolean zeroGrad) {
+        for (int i = from; i < to; i++) {
+            float gi = g[i];
+            float mi = m[i] + (gi - m[i]) * c1;
+            float vi = v[i] + (gi * gi - v[i]) * c2;
+            m[i] = mi;
+            v[i] = vi;
+            w[i] -= mi * alpha / ((float) Math.sqrt(vi) + eps);
+            if (zeroGrad) {
+                g[i] = 0f;
+            }
+        }
+    }
 }

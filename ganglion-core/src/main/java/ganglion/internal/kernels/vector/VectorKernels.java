@@ -107,4 +107,16 @@ public final class VectorKernels implements Kernels {
     public void sumRowsInto(float[] mat, int matOff, int rows, int cols, float[] out, int outOff) {
         VectorReductions.sumRowsInto(mat, matOff, rows, cols, out, outOff);
     }
+
+    @Override
+    public void adam(float[] w, float[] g, float[] m, float[] v, int n, float alpha, float c1, float c2, float eps,
+                     boolean zeroGrad) {
+        VectorOptimizers.adam(w, g, m, v, n, alpha, c1, c2, eps, zeroGrad);
+    }
+
+    /** Starts {@link VectorWarmup} (once per JVM). */
+    @Override
+    public void warmUp() {
+        VectorWarmup.start(this);
+    }
 }

@@ -12,9 +12,7 @@ public enum RnnActivation {
     TANH {
         @Override
         void apply(float[] a, int off, int n) {
-            for (int i = off, e = off + n; i < e; i++) {
-                a[i] = tanh(a[i]);
-            }
+            GateMath.INSTANCE.tanh(a, off, n);
         }
 
         @Override
@@ -28,9 +26,7 @@ public enum RnnActivation {
     SIGMOID {
         @Override
         void apply(float[] a, int off, int n) {
-            for (int i = off, e = off + n; i < e; i++) {
-                a[i] = sigmoid(a[i]);
-            }
+            GateMath.INSTANCE.sigmoid(a, off, n);
         }
 
         @Override

@@ -1,0 +1,445 @@
+package ganglion.models;
+
+import ganglion.Ganglion;
+import ganglion.Tensor;
+import ganglion.Variable;
+import ganglion.callbacks.Callback;
+import ganglion.callbacks.CallbackList;
+import ganglion.callbacks.ProgbarLogger;
+import ganglion.internal.autodiff.Autograd;
+import ganglion.internal.ops.Shapes;
+import ganglion.losses.Loss;
+import ganglion.metrics.Metric;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Training, evaluation and prediction of a model with several inputs or outputs, and the single-batch methods
+ * ({@code trainOnBatch}, {@code testOnBatch}, {@code predictOnBatch}) of any model, as Keras's trainer does
+ * them: the total loss is the weighted sum of each output's loss plus the regularization penalties; logs hold
+ * "loss", each output's unweighted loss ({@code "<output>_loss"}, with several outputs) and each metric, as
+ * batch-size-weighted running means over the epoch, sorted by name. The variables trained are those trainable
+ * at the time of the step (Keras 3 reads {@code trainable} at each step).
+ */
+final class GraphTrainer {
+
+    private static final Map<String, Double> NO_LOGS = Map.of();
+
+    private final Model model;
+
+    GraphTrainer(Model model) {
+        this.model = model;
+    }
+
+    // ------------------------------------------------------------------ one batch
+
+    /** Keras's {@code train_on_batch}: one optimizer step; this batch's loss and metrics, in Keras's order. */
+    Map<String, Double> trainOnBatch(List<Tensor> xs, List<Tensor> ys) {
+        OutputSpecs specs = model.outputSpecsFor("trainOnBatch");
+        int n = samples("trainOnBatch", xs, ys);
+        Accumulator acc = new Accumulator(specs);
+        acc.reset();
+        try (Autograd.Scope grad = Autograd.enableGrad()) {
+            step(specs, xs, ys, true, model.trainableVariables(), acc, n, -1, -1, -1, -1, false);
+        }
+        return acc.ordered();
+    }
+
+    /** Keras's {@code test_on_batch}: loss and metrics of one batch in inference mode. */
+    Map<String, Double> testOnBatch(List<Tensor> xs, List<Tensor> ys) {
+        OutputSpecs specs = model.outputSpecsFor("testOnBatch");
+        int n = samples("testOnBatch", xs, ys);
+        Accumulator acc = new Accumulator(specs);
+        acc.reset();
+        try (Autograd.Scope none = Autograd.noGrad()) {
+            step(specs, xs, ys, false, null, acc, n, -1, -1, -1, -1, false);
+        }
+        return acc.ordered();
+    }
+
+    /** Keras's {@code predict_on_batch}: every output for one batch, in inference mode, without gradients. */
+    List<Tensor> predictOnBatch(List<Tensor> xs) {
+        checkInputs("predictOnBatch", xs);
+        try (Autograd.Scope none = Autograd.noGrad()) {
+            return model.applyAll(xs, null, false);
+        }
+    }
+
+    /**
+     * Forward, loss (weighted sum plus penalties), optionally backward and an optimizer step, then metrics.
+     * Adds the batch into {@code acc}.
+     */
+    private void step(OutputSpecs specs, List<Tensor> xs, List<Tensor> ys, boolean training, List<Variable> update,
+                      Accumulator acc, int rows, int epoch, int epochs, int stepIndex, int steps, boolean stopOnNaN) {
+        List<Tensor> preds = model.applyAll(xs, null, training);
+        if (preds.size() != specs.size()) {
+            throw new IllegalStateException("Model '" + model.name() + "' returned " + preds.size()
+                    + " outputs but was compiled for " + specs.size());
+        }
+        if (ys.size() != preds.size()) {
+            throw new IllegalArgumentException("Model '" + model.name() + "' has " + preds.size() + " output"
+                    + (preds.size() == 1 ? "" : "s") + " " + specs.outputNames + " but " + ys.size() + " target"
+                    + (ys.size() == 1 ? " was" : "s were") + " given; pass one y per output, in output order.");
+        }
+        List<int[]> yShapes = new ArrayList<>();
+        List<int[]> pShapes = new ArrayList<>();
+        for (int i = 0; i < preds.size(); i++) {
+            yShapes.add(ys.get(i).shape());
+            pShapes.add(preds.get(i).shape());
+        }
+        specs.resolve(yShapes, pShapes);
+        Tensor total = null;
+        double[] per = new double[specs.size()];
+        for (int i = 0; i < specs.size(); i++) {
+            Loss loss = specs.loss(i);
+            if (loss == null) {
+                continue;
+            }
+            Tensor li = loss.compute(ys.get(i), preds.get(i));
+            per[i] = li.item();
+            Tensor weighted = specs.weights[i] == 1.0 ? li : li.mul((float) specs.weights[i]);
+            total = total == null ? weighted : total.add(weighted);
+        }
+        Tensor penalty = model.regularizationLoss();
+        if (penalty != null) {
+            total = total.add(penalty);
+        }
+        double value = total.item();
+        if (stopOnNaN && !Double.isFinite(value)) {
+            throw new NonFiniteLossException(epoch + 1, epochs, stepIndex + 1, steps, value);
+        }
+        if (update != null && total.requiresGrad()) {
+            total.backward();
+            specs.optimizer.apply(update);
+        }
+        try (Autograd.Scope none = Autograd.noGrad()) {
+            for (int i = 0; i < specs.size(); i++) {
+                for (Metric m : specs.metrics(i)) {
+                    m.update(ys.get(i), preds.get(i));
+                }
+            }
+        }
+        acc.add(value, per, rows);
+    }
+
+    /** Running means of the losses over the batches seen, and the metrics' results. */
+    private static final class Accumulator {
+        private final OutputSpecs specs;
+        private double lossSum;
+        private double[] perSum;
+        private long seen;
+
+        Accumulator(OutputSpecs specs) {
+            this.specs = specs;
+            this.perSum = new double[specs.size()];
+        }
+
+        void reset() {
+            lossSum = 0;
+            Arrays.fill(perSum, 0);
+            seen = 0;
+            if (!specs.resolved()) {
+                return;   // fresh metrics: resolved by the first step
+            }
+            for (int i = 0; i < specs.size(); i++) {
+                for (Metric m : specs.metrics(i)) {
+                    m.reset();
+                }
+            }
+        }
+
+        void add(double loss, double[] per, int rows) {
+            lossSum += loss * rows;
+            for (int i = 0; i < per.length; i++) {
+                perSum[i] += per[i] * rows;
+            }
+            seen += rows;
+        }
+
+        /** The logs sorted by name, as Keras's progress line and History show them. */
+        TreeMap<String, Double> sorted() {
+            return new TreeMap<>(ordered());
+        }
+
+        /** The logs in Keras's {@code metrics_names} order. */
+        Map<String, Double> ordered() {
+            Map<String, Double> r = new LinkedHashMap<>();
+            r.put("loss", lossSum / seen);
+            if (specs.logsPerOutputLoss()) {
+                for (int i = 0; i < specs.size(); i++) {
+                    if (specs.loss(i) != null) {
+                        r.put(specs.outputNames.get(i) + "_loss", perSum[i] / seen);
+                    }
+                }
+            }
+            for (int i = 0; i < specs.size(); i++) {
+                for (Metric m : specs.metrics(i)) {
+                    r.put(m.name(), m.result());
+                }
+            }
+            return r;
+        }
+    }
+
+    // ------------------------------------------------------------------ fit
+
+    History fit(List<Tensor> xs, List<Tensor> ys, FitOptions o) {
+        OutputSpecs specs = model.outputSpecsFor("fit");
+        int n = samples("fit", xs, ys);
+        List<Tensor> vx = null;
+        List<Tensor> vy = null;
+        int trainCount = n;
+        int valStart = 0;
+        int valCount = 0;
+        if (o.validationX() != null) {
+            vx = List.of(o.validationX());
+            vy = List.of(o.validationY());
+            valCount = samples("fit (validationData)", vx, vy);
+        } else if (o.validationSplit() > 0) {
+            int splitAt = (int) Math.floor(n * (1.0 - o.validationSplit()));
+            if (splitAt == 0 || splitAt == n) {
+                throw new IllegalArgumentException("Training data contains " + n + " samples, which is not sufficient "
+                        + "to split it into a validation and training set as specified by validationSplit="
+                        + o.validationSplit() + ". Either provide more data, or a different validationSplit.");
+            }
+            vx = xs;
+            vy = ys;
+            trainCount = splitAt;
+            valStart = splitAt;
+            valCount = n - splitAt;
+        }
+        int batch = o.batchSize();
+        List<Batcher> bx = batchers(xs, 0, trainCount, batch);
+        List<Batcher> by = batchers(ys, 0, trainCount, batch);
+        int steps = bx.get(0).steps();
+        int epochs = o.epochs();
+
+        List<Callback> list = new ArrayList<>(o.callbacks());
+        History history = null;
+        boolean hasProgbar = false;
+        for (Callback cb : list) {
+            if (history == null && cb instanceof History) {
+                history = (History) cb;
+            }
+            hasProgbar |= cb instanceof ProgbarLogger;
+        }
+        if (history == null) {
+            history = new History();
+            list.add(history);
+        }
+        if (o.verbose() != 0 && !hasProgbar) {
+            list.add(new ProgbarLogger(model.output()));
+        }
+        CallbackList callbacks = new CallbackList(list);
+        callbacks.setModel(model);
+        Map<String, Object> params = new HashMap<>();
+        params.put("epochs", epochs);
+        params.put("steps", steps);
+        params.put("verbose", o.verbose());
+        callbacks.setParams(params);
+
+        model.setHistory(history);
+        model.setStopTraining(false);
+        int[] order = o.shuffle() ? new int[trainCount] : null;
+        Accumulator acc = new Accumulator(specs);
+        TreeMap<String, Double> epochLogs = new TreeMap<>();
+        callbacks.onTrainBegin(new HashMap<>());
+        try (Autograd.Scope grad = Autograd.enableGrad()) {
+            for (int epoch = o.initialEpoch(); epoch < epochs; epoch++) {
+                callbacks.onEpochBegin(epoch, new HashMap<>());
+                if (order != null) {
+                    FitLoop.shuffle(order, Ganglion.random());
+                }
+                acc.reset();
+                for (int s = 0; s < steps; s++) {
+                    callbacks.onTrainBatchBegin(s, NO_LOGS);
+                    List<Variable> trainable = model.trainableVariables();
+                    if (s == 0) {
+                        specs.optimizer.build(trainable);
+                    }
+                    step(specs, batch(bx, s, order), batch(by, s, order), true, trainable, acc,
+                            bx.get(0).rows(s), epoch, epochs, s, steps, o.stopOnNaN());
+                    callbacks.onTrainBatchEnd(s, acc.sorted());
+                    if (model.stopTraining()) {
+                        break;
+                    }
+                }
+                epochLogs = acc.sorted();
+                if (vx != null) {
+                    Map<String, Double> val = evaluateLoop(specs, vx, vy, valStart, valCount, batch, callbacks);
+                    for (Map.Entry<String, Double> e : val.entrySet()) {
+                        epochLogs.put("val_" + e.getKey(), e.getValue());
+                    }
+                }
+                callbacks.onEpochEnd(epoch, epochLogs);
+                if (model.stopTraining()) {
+                    break;
+                }
+            }
+        }
+        callbacks.onTrainEnd(epochLogs);
+        return history;
+    }
+
+    // ------------------------------------------------------------------ evaluate and predict
+
+    Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, int batchSize, int verbose) {
+        OutputSpecs specs = model.outputSpecsFor("evaluate");
+        checkBatchSize(batchSize);
+        int n = samples("evaluate", xs, ys);
+        CallbackList callbacks = progress(verbose, (n + batchSize - 1) / batchSize);
+        return evaluateLoop(specs, xs, ys, 0, n, batchSize, callbacks);
+    }
+
+    private Map<String, Double> evaluateLoop(OutputSpecs specs, List<Tensor> xs, List<Tensor> ys, int start,
+                                             int count, int batchSize, CallbackList callbacks) {
+        List<Batcher> bx = batchers(xs, start, count, batchSize);
+        List<Batcher> by = batchers(ys, start, count, batchSize);
+        int steps = bx.get(0).steps();
+        Accumulator acc = new Accumulator(specs);
+        acc.reset();
+        callbacks.onTestBegin(new HashMap<>());
+        try (Autograd.Scope none = Autograd.noGrad()) {
+            for (int s = 0; s < steps; s++) {
+                callbacks.onTestBatchBegin(s, NO_LOGS);
+                step(specs, batch(bx, s, null), batch(by, s, null), false, null, acc, bx.get(0).rows(s),
+                        -1, -1, -1, -1, false);
+                callbacks.onTestBatchEnd(s, acc.sorted());
+            }
+        }
+        TreeMap<String, Double> result = acc.sorted();
+        callbacks.onTestEnd(result);
+        return result;
+    }
+
+    List<Tensor> predict(List<Tensor> xs, int batchSize, int verbose) {
+        checkBatchSize(batchSize);
+        checkInputs("predict", xs);
+        int n = xs.get(0).shape(0);
+        List<Batcher> bx = batchers(xs, 0, n, batchSize);
+        int steps = bx.get(0).steps();
+        CallbackList callbacks = progress(verbose, steps);
+        List<float[]> outs = null;
+        List<int[]> shapes = null;
+        int[] inner = null;
+        callbacks.onPredictBegin(new HashMap<>());
+        try (Autograd.Scope none = Autograd.noGrad()) {
+            for (int s = 0; s < steps; s++) {
+                callbacks.onPredictBatchBegin(s, NO_LOGS);
+                int rows = bx.get(0).rows(s);
+                List<Tensor> ys = model.applyAll(batch(bx, s, null), null, false);
+                if (outs == null) {
+                    outs = new ArrayList<>();
+                    shapes = new ArrayList<>();
+                    inner = new int[ys.size()];
+                    for (int i = 0; i < ys.size(); i++) {
+                        int[] sh = ys.get(i).shape();
+                        inner[i] = (int) (ys.get(i).size() / rows);
+                        sh[0] = n;
+                        shapes.add(sh);
+                        outs.add(new float[Math.multiplyExact(n, inner[i])]);
+                    }
+                }
+                for (int i = 0; i < ys.size(); i++) {
+                    System.arraycopy(ys.get(i).buffer(), 0, outs.get(i), s * batchSize * inner[i], rows * inner[i]);
+                }
+                callbacks.onPredictBatchEnd(s, NO_LOGS);
+            }
+        }
+        callbacks.onPredictEnd(new HashMap<>());
+        List<Tensor> r = new ArrayList<>();
+        for (int i = 0; i < outs.size(); i++) {
+            r.add(Tensor.wrap(outs.get(i), shapes.get(i)));
+        }
+        return r;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private CallbackList progress(int verbose, int steps) {
+        if (verbose < 0 || verbose > 2) {
+            throw new IllegalArgumentException("verbose must be 0, 1 or 2. Received: verbose=" + verbose);
+        }
+        List<Callback> list = new ArrayList<>();
+        if (verbose != 0) {
+            list.add(new ProgbarLogger(model.output()));
+        }
+        CallbackList callbacks = new CallbackList(list);
+        callbacks.setModel(model);
+        Map<String, Object> params = new HashMap<>();
+        params.put("epochs", 1);
+        params.put("steps", steps);
+        params.put("verbose", verbose);
+        callbacks.setParams(params);
+        return callbacks;
+    }
+
+    private static void checkBatchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be a positive integer. Received: batchSize=" + batchSize);
+        }
+    }
+
+    private static List<Batcher> batchers(List<Tensor> ts, int start, int count, int batchSize) {
+        List<Batcher> r = new ArrayList<>(ts.size());
+        for (Tensor t : ts) {
+            r.add(new Batcher(t, start, count, batchSize));
+        }
+        return r;
+    }
+
+    private static List<Tensor> batch(List<Batcher> bs, int step, int[] order) {
+        List<Tensor> r = new ArrayList<>(bs.size());
+        for (Batcher b : bs) {
+            r.add(b.batch(step, order));
+        }
+        return r;
+    }
+
+    private void checkInputs(String where, List<Tensor> xs) {
+        if (xs == null || xs.isEmpty()) {
+            throw new IllegalArgumentException(where + "(): give at least one input tensor");
+        }
+        int n = -1;
+        for (int i = 0; i < xs.size(); i++) {
+            Tensor x = xs.get(i);
+            if (x == null || x.rank() == 0) {
+                throw new IllegalArgumentException(where + "(): input " + i + " must be a tensor with a batch axis");
+            }
+            if (n >= 0 && x.shape(0) != n) {
+                throw new IllegalArgumentException(where + "(): all inputs must have the same number of samples; "
+                        + "input 0 has " + n + " and input " + i + " has " + x.shape(0) + " (shape "
+                        + Shapes.str(x.shape()) + ")");
+            }
+            n = x.shape(0);
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException(where + "(): received empty data (0 samples)");
+        }
+    }
+
+    /** Checks every x and y and returns the number of samples. */
+    private int samples(String where, List<Tensor> xs, List<Tensor> ys) {
+        checkInputs(where, xs);
+        if (ys == null || ys.isEmpty()) {
+            throw new IllegalArgumentException(where + "(): give one target tensor per output");
+        }
+        int n = xs.get(0).shape(0);
+        for (int i = 0; i < ys.size(); i++) {
+            Tensor y = ys.get(i);
+            if (y == null || y.rank() == 0 || y.shape(0) != n) {
+                throw new IllegalArgumentException(where + "(): x and y must have the same number of samples, but x "
+                        + "has " + n + " and y " + i + " has " + (y == null || y.rank() == 0 ? "no batch axis"
+                        : y.shape(0) + " (shape " + Shapes.str(y.shape()) + ")")
+                        + ". Make sure every input and target array has one entry per sample.");
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,79 @@
+package ganglion.saving;
+
+import ganglion.Ganglion;
+import ganglion.Tensor;
+import ganglion.layers.Add;
+import ganglion.layers.Bidirectional;
+import ganglion.layers.Dense;
+import ganglion.layers.Embedding;
+import ganglion.layers.GlobalAveragePooling1D;
+import ganglion.layers.Input;
+import ganglion.layers.LSTM;
+import ganglion.layers.SymbolicTensor;
+import ganglion.models.FitOptions;
+import ganglion.models.Model;
+import ganglion.models.Sequential;
+import ganglion.testing.GradCheck;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Functional models, embeddings and wrapped recurrent layers survive .keras and .h5 round trips. */
+class MoreModelsSaveTest {
+
+    @TempDir
+    Path dir;
+
+    private void roundTrip(Model m, Tensor x) {
+        for (String f : new String[]{"m.keras", "m.h5"}) {
+            Path p = dir.resolve(f);
+            m.save(p);
+            Model back = Model.load(p);
+            assertEquals(m.kerasClassName(), back.kerasClassName());
+            assertEquals(m.layers().size(), back.layers().size());
+            List<Tensor> a = m.getWeights();
+            List<Tensor> b = back.getWeights();
+            assertEquals(a.size(), b.size());
+            for (int i = 0; i < a.size(); i++) {
+                assertArrayEquals(a.get(i).toFloatArray(), b.get(i).toFloatArray(), 0f);
+            }
+            assertArrayEquals(m.predict(x, 32, 0).toFloatArray(), back.predict(x, 32, 0).toFloatArray(), 0f, f);
+        }
+    }
+
+    @Test
+    void functionalModelWithABranch() {
+        Ganglion.setRandomSeed(41);
+        SymbolicTensor in = Input.of(4);
+        SymbolicTensor a = new Dense(5, "relu").apply(in);
+        SymbolicTensor b = new Dense(5, "tanh").apply(in);
+        SymbolicTensor out = new Dense(2).apply(new Add().apply(a, b));
+        Model m = new Model(in, out);
+        Tensor x = GradCheck.uniform(2, 3, 4);
+        m.compile("adam", "mse");
+        m.fit(x, GradCheck.uniform(3, 3, 2), new FitOptions().epochs(1).batchSize(3).verbose(0));
+        assertEquals("Functional", m.kerasClassName());
+        roundTrip(m, x);
+        Model back = Model.load(dir.resolve("m.keras"));
+        assertTrue(back.isCompiled());
+        assertEquals(m.optimizer().iterations(), back.optimizer().iterations());
+    }
+
+    @Test
+    void embeddingAndBidirectionalLstm() {
+        Ganglion.setRandomSeed(42);
+        Sequential m = new Sequential();
+        m.add(new Embedding(20, 4).inputShape(6));
+        m.add(new Bidirectional(new LSTM(3).returnSequences(true)));
+        m.add(new GlobalAveragePooling1D());
+        m.add(new Dense(1));
+        Tensor x = Tensor.of(new float[]{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 2, 6);
+        roundTrip(m, x);
+    }
+}
