@@ -75,16 +75,19 @@ def main():
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
+    # The whole training set is loaded (and scaled) before slicing to --steps batches, as the Java sides do, so
+    # that peak RSS compares the same data footprint in quick runs too.
     limit = args.steps * args.batch if args.steps > 0 else None
     if args.model == "fmnist":
-        x = read_idx(find(args.data, "train-images-idx3-ubyte.gz"))[:limit].astype(np.float32) / 255.0
-        y = read_idx(find(args.data, "train-labels-idx1-ubyte.gz"))[:limit].astype(np.int64)
+        x = read_idx(find(args.data, "train-images-idx3-ubyte.gz")).astype(np.float32) / 255.0
+        y = read_idx(find(args.data, "train-labels-idx1-ubyte.gz")).astype(np.int64)
         x = torch.from_numpy(x).reshape(-1, 1, 28, 28)
         y = torch.from_numpy(y)
     else:
-        n = min(limit or 50000, 50000)
-        x = torch.rand(n, 3, 32, 32)
-        y = torch.randint(0, 10, (n,))
+        x = torch.rand(50000, 3, 32, 32)
+        y = torch.randint(0, 10, (50000,))
+    if limit is not None:
+        x, y = x[:limit].clone(), y[:limit].clone()
 
     model = build(args.model)
     loss_fn = nn.CrossEntropyLoss()

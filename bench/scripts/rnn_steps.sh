@@ -26,7 +26,7 @@ echo "== load before: $(uptime | sed 's/.*load average/load average/')"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     echo "== building bench/$BUILD_DIRNAME/benchmarks.jar"
     LOG="$(mktemp)"
-    if ! mvn -q -B -pl bench -am package -Dmaven.test.skip=true -Dbuild.dirname="$BUILD_DIRNAME" >"$LOG" 2>&1; then
+    if ! mvn -q -B -pl bench -am package -DskipTests -Dbuild.dirname="$BUILD_DIRNAME" >"$LOG" 2>&1; then
         cat "$LOG" >&2; rm -f "$LOG"; exit 1
     fi
     rm -f "$LOG"

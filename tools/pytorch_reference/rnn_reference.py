@@ -20,8 +20,8 @@ Outputs: y (the sequence, in Keras's order: processing order, so reversed for go
 c (final c, LSTM). Gradients are those of sum(y * grad_y) + sum(h * grad_h) [+ sum(c * grad_c)].
 Unmasked cases use torch.nn.RNN/LSTM/GRU themselves. Masked cases (a mask tensor is present) and GRU with
 reset_after=False (which PyTorch has no module for) step torch.nn.*Cell, or Keras's formula written with torch
-ops, and apply Keras's mask rule: a masked step carries the state and the output through. All arithmetic is
-float64 on float32 inputs.
+ops, and apply Keras's mask rule: a masked step carries the state and the output through. The reset_after=False forward is also
+checked against a plain numpy loop (numpy_gru_reset_before). All arithmetic is float64 on float32 inputs.
 """
 import os
 
@@ -150,6 +150,27 @@ def keras_loop(w, tx, mask, go_backwards):
     return torch.stack(outs, dim=1), h, (c if w.kind == "lstm" else None)
 
 
+def numpy_gru_reset_before(w, x, mask, go_backwards):
+    """Keras's GRU with reset_after=False in plain numpy (float64): an independent check of the torch loop."""
+    k, r, b = (np.asarray(a, dtype=np.float64) for a in (w.kernel, w.rec, w.bias))
+    u = w.u
+    sig = lambda v: 1.0 / (1.0 + np.exp(-v))
+    bsz, steps, _ = x.shape
+    h = np.zeros((bsz, u))
+    outs = []
+    for t in (range(steps - 1, -1, -1) if go_backwards else range(steps)):
+        xp = x[:, t, :].astype(np.float64) @ k + b
+        z = sig(xp[:, :u] + h @ r[:, :u])
+        rr = sig(xp[:, u:2 * u] + h @ r[:, u:2 * u])
+        hh = np.tanh(xp[:, 2 * u:] + (rr * h) @ r[:, 2 * u:])
+        h2 = z * h + (1 - z) * hh
+        if mask is not None:
+            h2 = np.where(mask[:, t:t + 1] > 0, h2, h)
+        h = h2
+        outs.append(h)
+    return np.stack(outs, axis=1)
+
+
 def rnn_case(name, kind, bsz=3, steps=5, f=4, u=6, go_backwards=False, mask=None, use_module=True):
     w = Weights(kind, f, u)
     x = rand(bsz, steps, f)
@@ -164,6 +185,8 @@ def rnn_case(name, kind, bsz=3, steps=5, f=4, u=6, go_backwards=False, mask=None
             h, c = res[1][0], None
     else:
         y, h, c = keras_loop(w, tx, mask, go_backwards)
+    if kind == "gru_reset_before":
+        assert np.allclose(numpy_gru_reset_before(w, x, mask, go_backwards), y.detach().numpy(), atol=1e-12)
     gy, gh = rand(*y.shape), rand(*h.shape)
     loss = (y * t64(gy)).sum() + (h * t64(gh)).sum()
     tensors = {"x": x}

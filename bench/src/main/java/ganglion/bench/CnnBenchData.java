@@ -76,11 +76,15 @@ public record CnnBenchData(float[] images, int[] labels, int n, int height, int 
             }
             return new CnnBenchData(images, labels, n, 28, 28, 1);
         }
-        int n = Math.min(limit, 50_000);
-        float[] images = new float[n * 32 * 32 * 3];
+        // Generated whole, then cut to --steps batches, so that peak RSS matches a whole epoch's.
+        float[] images = new float[50_000 * 32 * 32 * 3];
         java.util.SplittableRandom r = new java.util.SplittableRandom(o.seed);
         for (int i = 0; i < images.length; i++) {
             images[i] = (float) r.nextDouble();
+        }
+        int n = Math.min(limit, 50_000);
+        if (n < 50_000) {
+            images = java.util.Arrays.copyOf(images, n * 32 * 32 * 3);
         }
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {

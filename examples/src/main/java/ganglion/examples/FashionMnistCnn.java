@@ -40,7 +40,7 @@ import java.util.Map;
  * model.evaluate(test_X, test_Y, verbose=0)
  * }</pre>
  *
- * (The seed's convolutions have no activation, as written there.) Runs offline: without the full data set
+ * (The seed's convolutions have no activation, as written there; {@code --relu} gives them a ReLU.) Runs offline: without the full data set
  * it trains on the 6,000 + 1,000-image sample shipped with the examples. Writes
  * {@code fashion_mnist_cnn_history.csv} and the accuracy and loss PNGs. Arguments: {@code --epochs N} (5),
  * {@code --seed N} (42), {@code --train N}, {@code --test N}, {@code --sample}, {@code --out DIR}.
@@ -50,14 +50,20 @@ public final class FashionMnistCnn {
     private FashionMnistCnn() {
     }
 
-    /** The seed's CNN. */
+    /** The seed's CNN, its convolutions without activation as written there. */
     public static Sequential buildModel() {
+        return buildModel(false);
+    }
+
+    /** The seed's CNN; {@code reluConvolutions} gives the three convolutions a ReLU ({@code --relu}). */
+    public static Sequential buildModel(boolean reluConvolutions) {
+        String act = reluConvolutions ? "relu" : "linear";
         Sequential model = new Sequential();
-        model.add(new Conv2D(16, 3).inputShape(28, 28, 1));
+        model.add(new Conv2D(16, 3).activation(act).inputShape(28, 28, 1));
         model.add(new MaxPooling2D(2).strides(2));
-        model.add(new Conv2D(32, 3));
+        model.add(new Conv2D(32, 3).activation(act));
         model.add(new MaxPooling2D(2).strides(2));
-        model.add(new Conv2D(64, 3));
+        model.add(new Conv2D(64, 3).activation(act));
         model.add(new Flatten());
         model.add(new Dense(128, "relu"));
         model.add(new Dropout(0.3));
@@ -89,13 +95,20 @@ public final class FashionMnistCnn {
 
     /** The seed's run: 25 % of the training images kept for validation. */
     static ImageExamples.Result run(TrainTestData d, int epochs, long seed, int verbose, Path out) {
+        return run(d, epochs, seed, verbose, out, false);
+    }
+
+    /** The seed's run, with ReLU convolutions when {@code relu}. */
+    static ImageExamples.Result run(TrainTestData d, int epochs, long seed, int verbose, Path out, boolean relu) {
         Ganglion.setRandomSeed(seed);
-        return train(buildModel(), "fashion_mnist_cnn", d, epochs, seed, 0.25, verbose, out);
+        return train(buildModel(relu), "fashion_mnist_cnn", d, epochs, seed, 0.25, verbose, out);
     }
 
     public static void main(String[] args) {
-        ImageExamples.Options o = ImageExamples.Options.parse(args, 5,
-                "Use --epochs N, --seed N, --train N, --test N, --sample, --out DIR");
+        boolean relu = Arrays.asList(args).contains("--relu");
+        ImageExamples.Options o = ImageExamples.Options.parse(
+                Arrays.stream(args).filter(a -> !a.equals("--relu")).toArray(String[]::new), 5,
+                "Use --epochs N, --seed N, --train N, --test N, --sample, --relu, --out DIR");
         FashionMnistMlp.Data data = o.sample ? new FashionMnistMlp.Data(FashionMnistMlp.loadSample(), false,
                 "sample (--sample)") : FashionMnistMlp.loadData(System.out);
         TrainTestData d = ImageExamples.slice(data.data(), o.train, o.test);
@@ -103,6 +116,6 @@ public final class FashionMnistCnn {
                 + Arrays.toString(d.xTest().shape()) + "  (" + data.source() + ")");
         System.out.println(Ganglion.backendInfo());
         long t0 = System.nanoTime();
-        ImageExamples.report(run(d, o.epochs, o.seed, 1, o.out), data.full() ? "" : " on the sample", t0);
+        ImageExamples.report(run(d, o.epochs, o.seed, 1, o.out, relu), data.full() ? "" : " on the sample", t0);
     }
 }

@@ -90,6 +90,42 @@ public abstract class Dataset<T> implements Iterable<T> {
         return rows.map(r -> CsvSource.numericRow(file, r, labelColumn));
     }
 
+    /**
+     * Keras's {@code image_dataset_from_directory} as a Dataset of {x, y} batches: class-per-folder images,
+     * resized to {@code imageSize} = {height, width}, RGB values 0..255, shuffled with {@code seed} each epoch,
+     * optionally the "training" or "validation" part of a {@code validationSplit}. Images are decoded batch by
+     * batch as they are read, never all at once. See {@link ganglion.utils.ImageDatasets}.
+     */
+    public static Dataset<Tensor[]> fromDirectory(Path dir, int[] imageSize, int batchSize, String labelMode,
+                                                  Long seed, double validationSplit, String subset) {
+        ganglion.utils.ImageDataset d = ganglion.utils.ImageDatasets.imageDatasetFromDirectory(dir, imageSize,
+                batchSize, labelMode, seed, validationSplit, subset);
+        return new IterableSource<>(d::iterator, d.size());
+    }
+
+    /**
+     * The images of a class-per-folder directory as single elements {image [h, w, c] 0..255, label}, in
+     * Keras's sorted order, decoded lazily (with {@code parallelism} threads, input order kept): a folder of
+     * any size streams in bounded memory. Chain {@code shuffle}, {@code map}, {@code batch} and
+     * {@code prefetch} as in tf.data. An unreadable image raises an error naming the file; with
+     * {@code ignoreErrors} it is skipped with a warning on standard error instead.
+     *
+     * @param colorMode "rgb" or "grayscale"
+     */
+    public static Dataset<Tensor[]> imageFiles(Path dir, int[] imageSize, String colorMode, int parallelism,
+                                               boolean ignoreErrors) {
+        ImageFolderSource src = new ImageFolderSource(dir, imageSize, colorMode, ignoreErrors, System.err);
+        List<Integer> indices = new ArrayList<>(src.fileCount());
+        for (int i = 0; i < src.fileCount(); i++) {
+            indices.add(i);
+        }
+        Dataset<Tensor[]> decoded = fromIterable(indices).map(src.decoder(), parallelism);
+        if (ignoreErrors) {
+            return decoded.filter(Objects::nonNull);
+        }
+        return decoded;
+    }
+
     // ------------------------------------------------------------------ transformations
 
     /** Applies {@code fn} to every element (tf's {@code map}), lazily, on the reading thread. */

@@ -230,8 +230,12 @@ public class Conv2D extends Layer {
 
     @Override
     public Tensor call(Tensor input, boolean training) {
-        Tensor y = ConvOps.conv2d(input, kernel.value(), bias == null ? null : bias.value(),
-                s.sh(), s.sw(), s.dh(), s.dw(), s.same());
+        Tensor b = bias == null ? null : bias.value();
+        if (s.activation() == Activations.RELU) {
+            // Bias and relu fused into the convolution: one output array and one graph node.
+            return ConvOps.conv2dRelu(input, kernel.value(), b, s.sh(), s.sw(), s.dh(), s.dw(), s.same());
+        }
+        Tensor y = ConvOps.conv2d(input, kernel.value(), b, s.sh(), s.sw(), s.dh(), s.dw(), s.same());
         return s.activation().apply(y);
     }
 

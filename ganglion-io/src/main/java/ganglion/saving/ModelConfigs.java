@@ -242,6 +242,11 @@ final class ModelConfigs {
         } catch (RuntimeException e) {
             throw new GanglionFormatException(file, "could not rebuild layer '" + cfg.name() + "' (" + cls + "): "
                     + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // one oversized weight allocation failed as a whole (e.g. a config asking for Dense(500000000)):
+            // nothing else was disturbed, so report the file instead of failing the JVM's caller
+            throw new GanglionFormatException(file, "layer '" + cfg.name() + "' (" + cls + ") asks for more memory "
+                    + "than the JVM has: its config sizes are absurd or the heap (-Xmx) is too small", null);
         }
         return layer;
     }
@@ -329,7 +334,17 @@ final class ModelConfigs {
                 hasInput = true;
                 continue;
             }
-            s.add(deserializeLayer(le, file, depth + 1));
+            Layer l = deserializeLayer(le, file, depth + 1);
+            try {
+                s.add(l);
+            } catch (RuntimeException e) {
+                throw new GanglionFormatException(file, "could not build layer '" + l.name() + "' ("
+                        + className(l) + ") in Sequential '" + s.name() + "': " + e.getMessage(), e);
+            } catch (OutOfMemoryError e) {
+                throw new GanglionFormatException(file, "layer '" + l.name() + "' (" + className(l) + ") asks for "
+                        + "more memory than the JVM has: its config sizes are absurd or the heap (-Xmx) is too small",
+                        null);
+            }
         }
         if (!hasInput && !s.isBuilt() && !s.layers().isEmpty() && s.declaredInputShape() == null) {
             int[] shape = buildShape(cfg, entry);

@@ -99,6 +99,17 @@ class HostileFilesTest {
     }
 
     @Test
+    void absurdLayerSizesInAConfigAreRefused() throws IOException {
+        for (String units : new String[]{"2000000000", "500000000", "-5", "1e300", "\"many\""}) {
+            String cfg = "{\"module\":\"keras\",\"class_name\":\"Sequential\",\"config\":{\"name\":\"s\",\"layers\":["
+                    + "{\"class_name\":\"InputLayer\",\"config\":{\"batch_shape\":[null,4]}},"
+                    + "{\"class_name\":\"Dense\",\"config\":{\"name\":\"d\",\"units\":" + units + "}}]}}";
+            Path p = zip("huge.keras", new String[]{"config.json"}, new byte[][]{utf8(cfg)});
+            assertTrue(loadFails(p).getMessage().contains("layer 'd' (Dense)"), units);
+        }
+    }
+
+    @Test
     void userRegisteredLayersLoad() {
         LayerRegistry.register("MyDense", c -> new MyDense(c.getInt("units")));
         try {

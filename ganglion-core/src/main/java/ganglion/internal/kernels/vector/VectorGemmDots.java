@@ -1,7 +1,6 @@
 package ganglion.internal.kernels.vector;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -46,8 +45,8 @@ final class VectorGemmDots {
                     s2 = x.fma(FloatVector.fromArray(S, b, b2 + p), s2);
                     s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
                 }
-                float t0 = s0.reduceLanes(VectorOperators.ADD), t1 = s1.reduceLanes(VectorOperators.ADD);
-                float t2 = s2.reduceLanes(VectorOperators.ADD), t3 = s3.reduceLanes(VectorOperators.ADD);
+                float t0 = VectorLanes.sum(s0), t1 = VectorLanes.sum(s1);
+                float t2 = VectorLanes.sum(s2), t3 = VectorLanes.sum(s3);
                 for (int p = kv; p < k; p++) {
                     float x = a[ai + p];
                     t0 = Math.fma(x, b[b0 + p], t0);
@@ -66,7 +65,7 @@ final class VectorGemmDots {
                 for (int p = 0; p < kv; p += L) {
                     s = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), s);
                 }
-                float t = s.reduceLanes(VectorOperators.ADD);
+                float t = VectorLanes.sum(s);
                 for (int p = kv; p < k; p++) {
                     t = Math.fma(a[ai + p], b[bj + p], t);
                 }

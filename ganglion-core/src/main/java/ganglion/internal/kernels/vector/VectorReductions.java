@@ -30,7 +30,7 @@ final class VectorReductions {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             s0 = s0.add(FloatVector.fromArray(S, a, off + i));
         }
-        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        float s = VectorLanes.sum(s0.add(s1).add(s2.add(s3)));
         for (; i < n; i++) {
             s += a[off + i];
         }
@@ -49,7 +49,7 @@ final class VectorReductions {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             s0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), s0);
         }
-        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        float s = VectorLanes.sum(s0.add(s1).add(s2.add(s3)));
         for (; i < n; i++) {
             s = Math.fma(a[aOff + i], b[bOff + i], s);
         }
@@ -170,7 +170,7 @@ final class VectorReductions {
                 e.intoArray(out, o + j);
                 sv = sv.add(e);
             }
-            float s = sv.reduceLanes(VectorOperators.ADD);
+            float s = VectorLanes.sum(sv);
             for (; j < cols; j++) {
                 float e = VectorExp.exp(a[in + j] - mx);
                 out[o + j] = e;

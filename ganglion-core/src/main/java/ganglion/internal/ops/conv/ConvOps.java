@@ -27,6 +27,15 @@ public final class ConvOps {
     }
 
     /**
+     * {@code relu(conv2d(x, kernel) + bias)} as one op (Keras's {@code Conv2D(activation="relu")}): the same
+     * values and gradients as {@code conv2d(...).relu()}, with one output array and one graph node.
+     */
+    public static Tensor conv2dRelu(Tensor x, Tensor kernel, Tensor bias, int strideH, int strideW,
+                                    int dilationH, int dilationW, boolean same) {
+        return Convolution.conv2d(x, kernel, bias, strideH, strideW, dilationH, dilationW, same, true);
+    }
+
+    /**
      * Transposed 2-D convolution, TensorFlow's {@code conv2d_transpose} with Keras's output size
      * ({@code h*s} for "same", {@code h*s + max(k_eff - s, 0)} for "valid"), plus an optional bias.
      *

@@ -24,6 +24,16 @@ final class Convolution {
      * @param bias   (out,), or null
      */
     static Tensor conv2d(Tensor x, Tensor kernel, Tensor bias, int sh, int sw, int dh, int dw, boolean same) {
+        return conv2d(x, kernel, bias, sh, sw, dh, dw, same, false);
+    }
+
+    /**
+     * As {@link #conv2d(Tensor, Tensor, Tensor, int, int, int, int, boolean)}, followed by {@code max(y, 0)} when
+     * {@code relu}: the activation is applied in place right after the GEMM and its gradient mask is applied to
+     * dY once, before the three products, so the fused op saves a pass, an output array and a graph node.
+     */
+    static Tensor conv2d(Tensor x, Tensor kernel, Tensor bias, int sh, int sw, int dh, int dw, boolean same,
+                         boolean relu) {
         int[] ks = checkKernel("conv2d", kernel);
         int[] xs = x.shape();
         ConvGeometry g = ConvGeometry.of(xs, ks[0], ks[1], ks[3], sh, sw, dh, dw, same, "conv2d");
@@ -36,13 +46,23 @@ final class Convolution {
         float[] y = new float[Shapes.checkedSize(outShape)];
         float[] xd = x.buffer(), kd = kernel.buffer();
         ConvGemm.forward(g, xd, kd, bias == null ? null : bias.buffer(), y, false);
+        if (relu) {
+            KernelProvider.get().relu(y, 0, y, 0, y.length);
+        }
         Tensor[] inputs = bias == null ? new Tensor[]{x, kernel} : new Tensor[]{x, kernel, bias};
         if (!Autograd.needsGrad(inputs)) {
             return Tensor.wrap(y, outShape);
         }
         return Tensor.fromOp(y, outShape, new Node(inputs) {
             @Override
-            public void backward(Tensor output, float[] gy) {
+            public void backward(Tensor output, float[] gyIn) {
+                float[] gy = gyIn;
+                if (relu) {
+                    // dY of the pre-activation: zero where the output was clipped (y == 0).
+                    gy = Scratch.get(Scratch.RELU_GRAD, y.length);
+                    java.util.Arrays.fill(gy, 0, y.length, 0f);
+                    KernelProvider.get().reluBackward(y, 0, gyIn, 0, gy, 0, y.length);
+                }
                 if (kernel.requiresGrad()) {
                     ConvGemm.backwardFilter(g, xd, gy, gradOf(kernel));
                 }
@@ -56,7 +76,7 @@ final class Convolution {
 
             @Override
             public String name() {
-                return "conv2d";
+                return relu ? "conv2d_relu" : "conv2d";
             }
         });
     }

@@ -15,8 +15,10 @@ final class Scratch {
     static final int DCOLS = 1;
     /** A transposed kernel. */
     static final int KERNEL_T = 2;
+    /** The gradient of a fused convolution's pre-activation output. */
+    static final int RELU_GRAD = 3;
 
-    private static final ThreadLocal<float[][]> SLOTS = ThreadLocal.withInitial(() -> new float[3][0]);
+    private static final ThreadLocal<float[][]> SLOTS = ThreadLocal.withInitial(() -> new float[4][0]);
 
     private Scratch() {
     }
