@@ -59,4 +59,27 @@ class PlotModelTest {
         Path svg = PlotModel.plotModel(m, dir.resolve("m.svg"), true, true, false, "LR");
         assertTrue(Files.readString(svg).contains("<svg"));
     }
+
+    @Test
+    void branchingFunctionalAndNestedModelsShowEveryLayerAndEdge() {
+        ganglion.layers.SymbolicTensor in = ganglion.layers.Input.of(8);
+        ganglion.layers.SymbolicTensor a = new Dense(4, "relu").name("left").apply(in);
+        ganglion.layers.SymbolicTensor b = new Dense(4, "tanh").name("right").apply(in);
+        ganglion.layers.SymbolicTensor merged = new ganglion.layers.Concatenate().name("join").apply(a, b);
+        Sequential head = new Sequential();
+        head.add(new Dense(3, "relu").inputShape(8).name("head_dense"));
+        head.add(new Dense(1).name("head_out"));
+        head.name("head");
+        ganglion.layers.SymbolicTensor out = head.apply(merged);
+        ganglion.models.Model m = new ganglion.models.Model(in, out);
+        String dot = PlotModel.toDot(m, true, true, false, "TB", false);
+        for (String edge : new String[]{"-> \"left\"", "-> \"right\"", "\"left\" -> \"join\"",
+                "\"right\" -> \"join\"", "\"join\" -> \"head\""}) {
+            assertTrue(dot.contains(edge), edge + " in " + dot);
+        }
+        String nested = PlotModel.toDot(m, false, true, false, "TB", true);
+        assertTrue(nested.contains("cluster_head"), nested);
+        assertTrue(nested.contains("\"head/head_dense\" -> \"head/head_out\""), nested);
+        assertTrue(nested.contains("\"join\" -> \"head/input_layer\"") || nested.contains("\"join\" -> \"head/head_dense\""), nested);
+    }
 }

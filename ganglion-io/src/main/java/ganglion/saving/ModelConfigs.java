@@ -276,6 +276,9 @@ final class ModelConfigs {
             throw (GanglionFormatException) c.getCause();
         } catch (RuntimeException e) {
             throw new GanglionFormatException(file, "could not rebuild the functional model: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new GanglionFormatException(file, "the functional model asks for more memory than the JVM has: "
+                    + "its layer sizes are absurd or the heap (-Xmx) is too small", null);
         }
     }
 
