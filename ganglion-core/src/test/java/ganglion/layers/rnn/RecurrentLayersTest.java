@@ -83,6 +83,7 @@ class RecurrentLayersTest {
         assertEquals(6, bi.getWeights().size());
         assertEquals("forward_" , bi.forwardLayer().name().substring(0, 8));
         assertArrayEquals(new int[]{2, 6, 4}, new Bidirectional(new GRU(4).returnSequences(true), "sum").apply(x).shape());
+        assertArrayEquals(new int[]{2, 6, 7}, new Dense(7).apply(x).shape(), "Dense on sequences");
         TimeDistributed td = new TimeDistributed(new Dense(5));
         assertArrayEquals(new int[]{2, 6, 5}, td.apply(x).shape());
         assertEquals(3 * 5 + 5, td.countParams());
