@@ -2,6 +2,7 @@ package ganglion.bench;
 
 import ganglion.Tensor;
 import ganglion.datasets.FashionMnist;
+import ganglion.datasets.IdxReader;
 import ganglion.datasets.TrainTestData;
 
 import java.nio.file.Path;
@@ -56,10 +57,31 @@ public record CnnBenchData(float[] images, int[] labels, int n, int height, int 
         }
     }
 
+    private static Path idx(Path dir, String name) {
+        Path gz = dir.resolve(name + ".gz");
+        return java.nio.file.Files.exists(gz) ? gz : dir.resolve(name);
+    }
+
     static CnnBenchData load(Options o) {
         int limit = o.steps > 0 ? o.steps * o.batch : Integer.MAX_VALUE;
         if (o.model.equals(FMNIST)) {
-            TrainTestData d = o.data == null ? FashionMnist.loadData() : FashionMnist.loadData(o.data);
+            if (o.data != null) {
+                // Only the training files, bytes straight to scaled floats: the smallest peak RSS.
+                IdxReader.IdxData xi = IdxReader.read(idx(o.data, "train-images-idx3-ubyte"));
+                IdxReader.IdxData yi = IdxReader.read(idx(o.data, "train-labels-idx1-ubyte"));
+                int n = Math.min(limit, xi.dims()[0]);
+                float[] images = new float[n * 28 * 28];
+                byte[] xb = xi.data();
+                for (int i = 0; i < images.length; i++) {
+                    images[i] = (xb[i] & 0xff) / 255f;
+                }
+                int[] labels = new int[n];
+                for (int i = 0; i < n; i++) {
+                    labels[i] = yi.data()[i] & 0xff;
+                }
+                return new CnnBenchData(images, labels, n, 28, 28, 1);
+            }
+            TrainTestData d = FashionMnist.loadData();
             Tensor x = d.xTrain();
             float[] images = x.buffer(); // scaled in place: no second 188 MB copy to inflate the peak RSS
             float[] ys = d.yTrain().buffer();

@@ -77,9 +77,11 @@ public final class Downloader {
         if (Files.isRegularFile(target)) {
             return target;
         }
+        boolean newDir = !Files.isDirectory(dir);
         Files.createDirectories(dir);
         Path part = dir.resolve(file.name() + ".part");
         MessageDigest md = digest(file.algorithm());
+        boolean done = false;
         try {
             URLConnection c = URI.create(file.url()).toURL().openConnection();
             c.setConnectTimeout(CONNECT_TIMEOUT_MS);
@@ -123,9 +125,17 @@ public final class Downloader {
                         + ". Try again later, or download it by hand and put it at " + target);
             }
             move(part, target);
+            done = true;
             return target;
         } finally {
             Files.deleteIfExists(part);
+            if (!done && newDir) {
+                try {
+                    Files.deleteIfExists(dir);      // only when empty: leave no trace of a failed download
+                } catch (IOException ignored) {
+                    // not empty: something else lives there
+                }
+            }
         }
     }
 

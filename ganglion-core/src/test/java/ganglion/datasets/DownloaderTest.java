@@ -117,7 +117,7 @@ class DownloaderTest {
         assertTrue(m.contains("a.gz"), m);
         assertTrue(m.contains(home.resolve(".ganglion/datasets/tiny").toString()), m);
         assertTrue(m.contains("download of http://127.0.0.1:" + port + "/a.gz failed"), m);
-        assertFalse(Files.exists(home.resolve(".ganglion/datasets/tiny/a.gz.part")));
+        assertFalse(Files.exists(home.resolve(".ganglion/datasets/tiny")));
     }
 
     @Test

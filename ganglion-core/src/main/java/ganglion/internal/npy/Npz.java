@@ -45,7 +45,7 @@ public final class Npz {
     /** Every array of the archive, in the archive's order. */
     public static Map<String, NpyArray> read(Path file) throws IOException {
         Map<String, NpyArray> out = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try (ZipFile zip = open(file)) {
             long fileSize = Files.size(file);
             long budget = maxBytes();
             Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -64,7 +64,7 @@ public final class Npz {
 
     /** One array of the archive; {@code key} is the entry name without {@code .npy}. */
     public static NpyArray read(Path file, String key) throws IOException {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try (ZipFile zip = open(file)) {
             ZipEntry e = zip.getEntry(key + ".npy");
             if (e == null) {
                 throw new NpyFormatException(file + ": no array named '" + key + "' (has " + keys(zip, file) + ")");
@@ -76,7 +76,7 @@ public final class Npz {
 
     /** The keys of the archive's arrays, in order. */
     public static List<String> keys(Path file) throws IOException {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try (ZipFile zip = open(file)) {
             return keys(zip, file);
         }
     }
@@ -123,6 +123,26 @@ public final class Npz {
         bound = Math.min(bound, budget + Npy.MAX_HEADER_BYTES + 64);
         try (InputStream in = new BufferedInputStream(zip.getInputStream(e), 1 << 16)) {
             return Npy.read(in, bound, source);
+        } catch (NpyFormatException x) {
+            throw x;
+        } catch (IOException x) {
+            throw damaged(source, x);
         }
+    }
+
+    /** Opens the archive, turning the zip layer's errors (which do not name the file) into format errors. */
+    private static ZipFile open(Path file) throws IOException {
+        try {
+            return new ZipFile(file.toFile());
+        } catch (java.util.zip.ZipException x) {
+            throw damaged(file.toString(), x);
+        }
+    }
+
+    private static NpyFormatException damaged(String source, IOException x) {
+        NpyFormatException e = new NpyFormatException(source + ": not a valid .npz (zip) archive or a damaged entry ("
+                + x.getClass().getSimpleName() + (x.getMessage() == null ? "" : ": " + x.getMessage()) + ")");
+        e.initCause(x);
+        return e;
     }
 }

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (GEMM in every transpose and accumulate form, tall and short, the element-wise kernels, reductions, softmax and
  * the fused Adam step), so that C2 compiles them while the program is still loading data and building its model.
  * It uses no kernel threads and only its own arrays, and stops after {@link #ROUNDS} rounds or
- * {@link #MAX_NANOS}. Turn it off with {@code -Dganglion.warmup=false}.
+ * {@link #MAX_NANOS}. Opt-in for now, with {@code -Dganglion.warmup=true}: on a loaded 2-core machine its benefit
+ * could not be measured reliably (the extra compilation competes with the program), so it stays off by default.
  */
 final class VectorWarmup implements Runnable {
 
@@ -28,9 +29,9 @@ final class VectorWarmup implements Runnable {
         this.k = k;
     }
 
-    /** Starts the warm-up thread once per JVM, unless {@code -Dganglion.warmup=false}. */
+    /** Starts the warm-up thread once per JVM when {@code -Dganglion.warmup=true}. */
     static void start(Kernels kernels) {
-        if ("false".equalsIgnoreCase(System.getProperty("ganglion.warmup")) || !STARTED.compareAndSet(false, true)) {
+        if (!"true".equalsIgnoreCase(System.getProperty("ganglion.warmup")) || !STARTED.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(new VectorWarmup(kernels), "ganglion-warmup");

@@ -1,0 +1,209 @@
+package ganglion.examples;
+
+import ganglion.Ganglion;
+import ganglion.Tensor;
+import ganglion.datasets.Mnist;
+import ganglion.layers.BatchNormalization;
+import ganglion.layers.Conv2D;
+import ganglion.layers.Conv2DTranspose;
+import ganglion.layers.Dense;
+import ganglion.layers.Dropout;
+import ganglion.layers.Flatten;
+import ganglion.layers.Reshape;
+import ganglion.models.Sequential;
+import ganglion.optimizers.Adam;
+import ganglion.plot.Plots;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A DCGAN on MNIST in the style of seed 003, chapter 19 (Keras's {@code train_on_batch} GAN loop):
+ *
+ * <pre>{@code
+ * generator = Sequential([Dense(7*7*128, input_dim=100, activation='leaky_relu'), BatchNormalization(),
+ *     Reshape((7, 7, 128)), Conv2DTranspose(64, 4, strides=2, padding='same', activation='leaky_relu'),
+ *     BatchNormalization(), Conv2DTranspose(1, 4, strides=2, padding='same', activation='tanh')])
+ * discriminator = Sequential([Conv2D(64, 4, strides=2, padding='same', activation='leaky_relu',
+ *     input_shape=(28,28,1)), Dropout(0.3), Conv2D(128, 4, strides=2, padding='same', activation='leaky_relu'),
+ *     Dropout(0.3), Flatten(), Dense(1, activation='sigmoid')])
+ * discriminator.compile(loss='binary_crossentropy', optimizer=Adam(2e-4, beta_1=0.5))
+ * discriminator.trainable = False
+ * gan = Sequential([generator, discriminator])
+ * gan.compile(loss='binary_crossentropy', optimizer=Adam(2e-4, beta_1=0.5))
+ * for each batch of real images (scaled to [-1, 1]):
+ *     fake = generator.predict(noise)
+ *     discriminator.trainable = True            # Keras 3 reads it at each step
+ *     d_loss = 0.5 * (discriminator.train_on_batch(real, ones) + discriminator.train_on_batch(fake, zeros))
+ *     discriminator.trainable = False
+ *     g_loss = gan.train_on_batch(noise, ones)  # only the generator's weights move
+ * }</pre>
+ *
+ * After each epoch it writes {@code dcgan_epoch_N.png}, a 5x5 grid of digits generated from a fixed noise batch.
+ * Arguments: {@code --epochs N} (5), {@code --seed N} (42), {@code --train N} (training images, 0: all),
+ * {@code --out DIR} (example-output).
+ */
+public final class Dcgan {
+
+    /** Length of the generator's noise vector. */
+    public static final int LATENT_DIM = 100;
+
+    private final Sequential generator;
+    private final Sequential discriminator;
+    private final Sequential gan;
+    private final Tensor fixedNoise;
+
+    /** Builds and compiles the three models; call {@link Ganglion#setRandomSeed(long)} first for repeatable runs. */
+    public Dcgan() {
+        generator = buildGenerator();
+        discriminator = buildDiscriminator();
+        discriminator.compile(new Adam(2e-4).beta1(0.5), "binary_crossentropy");
+        discriminator.setTrainable(false);
+        gan = new Sequential(generator, discriminator).name("gan");
+        gan.compile(new Adam(2e-4).beta1(0.5), "binary_crossentropy");
+        fixedNoise = Tensor.randomNormal(25, LATENT_DIM);
+    }
+
+    /** 100 noise values to a 28x28x1 image in [-1, 1]. */
+    public static Sequential buildGenerator() {
+        Sequential g = new Sequential().name("generator");
+        g.add(new Dense(7 * 7 * 128, "leaky_relu").inputShape(LATENT_DIM));
+        g.add(new BatchNormalization());
+        g.add(new Reshape(7, 7, 128));
+        g.add(new Conv2DTranspose(64, 4).strides(2).padding("same").activation("leaky_relu"));
+        g.add(new BatchNormalization());
+        g.add(new Conv2DTranspose(1, 4).strides(2).padding("same").activation("tanh"));
+        return g;
+    }
+
+    /** A 28x28x1 image to the probability that it is real. */
+    public static Sequential buildDiscriminator() {
+        Sequential d = new Sequential().name("discriminator");
+        d.add(new Conv2D(64, 4).strides(2).padding("same").activation("leaky_relu").inputShape(28, 28, 1));
+        d.add(new Dropout(0.3));
+        d.add(new Conv2D(128, 4).strides(2).padding("same").activation("leaky_relu"));
+        d.add(new Dropout(0.3));
+        d.add(new Flatten());
+        d.add(new Dense(1, "sigmoid"));
+        return d;
+    }
+
+    public Sequential generator() {
+        return generator;
+    }
+
+    public Sequential discriminator() {
+        return discriminator;
+    }
+
+    /** The stacked model (generator then frozen discriminator) that trains the generator. */
+    public Sequential gan() {
+        return gan;
+    }
+
+    /** One discriminator step on {@code real} (images in [-1, 1]) and as many generated ones; returns its loss. */
+    public double trainDiscriminator(Tensor real) {
+        int n = real.shape(0);
+        Tensor fake = generator.predictOnBatch(Tensor.randomNormal(n, LATENT_DIM));
+        discriminator.setTrainable(true);
+        try {
+            double lr = discriminator.trainOnBatch(real, Tensor.ones(n, 1)).get("loss");
+            double lf = discriminator.trainOnBatch(fake, Tensor.zeros(n, 1)).get("loss");
+            return 0.5 * (lr + lf);
+        } finally {
+            discriminator.setTrainable(false);
+        }
+    }
+
+    /** One generator step through the frozen discriminator on {@code n} noise vectors; returns its loss. */
+    public double trainGenerator(int n) {
+        return gan.trainOnBatch(Tensor.randomNormal(n, LATENT_DIM), Tensor.ones(n, 1)).get("loss");
+    }
+
+    /** {@code n} generated images with pixels in [0, 1]. */
+    public Tensor sample(int n) {
+        return toUnit(generator.predict(Tensor.randomNormal(n, LATENT_DIM), 128));
+    }
+
+    static Tensor toUnit(Tensor tanhImages) {
+        return tanhImages.add(1f).mul(0.5f);
+    }
+
+    /** MNIST pixels 0..255 as [n, 28, 28, 1] in [-1, 1], as the GAN is trained on. */
+    public static Tensor scale(Tensor pixels) {
+        Tensor s = pixels.div(127.5f).sub(1f);
+        return s.rank() == 3 ? s.reshape(-1, pixels.shape(1), pixels.shape(2), 1) : s;
+    }
+
+    /**
+     * Trains for {@code epochs} passes over {@code x} (already in [-1, 1]) in shuffled batches, at most
+     * {@code maxSteps} batches per epoch (0: all); returns the mean discriminator and generator loss of each epoch
+     * and writes a grid PNG per epoch when {@code out} is not null.
+     */
+    public List<double[]> train(Tensor x, int epochs, int batchSize, int maxSteps, Path out, boolean verbose) {
+        int n = x.shape(0);
+        int steps = n / batchSize;
+        if (maxSteps > 0) {
+            steps = Math.min(steps, maxSteps);
+        }
+        Random rng = new Random(Ganglion.random().nextLong());
+        List<double[]> log = new ArrayList<>();
+        for (int e = 1; e <= epochs; e++) {
+            int[] perm = permutation(n, rng);
+            double dSum = 0;
+            double gSum = 0;
+            long t0 = System.nanoTime();
+            for (int s = 0; s < steps; s++) {
+                int[] idx = new int[batchSize];
+                System.arraycopy(perm, s * batchSize, idx, 0, batchSize);
+                dSum += trainDiscriminator(x.take(idx));
+                gSum += trainGenerator(batchSize);
+            }
+            double[] losses = {dSum / steps, gSum / steps};
+            log.add(losses);
+            if (verbose) {
+                System.out.printf("Epoch %d/%d: d_loss %.4f, g_loss %.4f (%d steps, %.0f s)%n", e, epochs, losses[0],
+                        losses[1], steps, (System.nanoTime() - t0) / 1e9);
+            }
+            if (out != null) {
+                Tensor grid = toUnit(generator.predict(fixedNoise, 25));
+                Path png = Plots.images(grid, List.of(), 5).save(out.resolve("dcgan_epoch_" + e + ".png"));
+                if (verbose) {
+                    System.out.println("wrote " + png);
+                }
+            }
+        }
+        return log;
+    }
+
+    private static int[] permutation(int n, Random rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    public static void main(String[] args) {
+        ImageExamples.Options o = ImageExamples.Options.parse(args, 5,
+                "Use --epochs N, --seed N, --train N, --out DIR");
+        Tensor x = Mnist.loadData().xTrain();
+        if (o.train > 0) {
+            x = x.slice(0, Math.min(o.train, x.shape(0)));
+        }
+        System.out.println(Ganglion.backendInfo());
+        Ganglion.setRandomSeed(o.seed);
+        Dcgan gan = new Dcgan();
+        gan.generator().summary();
+        gan.discriminator().summary();
+        gan.train(scale(x), o.epochs, 128, 0, o.out, true);
+    }
+}

@@ -1,0 +1,89 @@
+package ganglion.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import ganglion.layers.Dense;
+import ganglion.models.Sequential;
+import ganglion.saving.GanglionFormatException;
+import ganglion.saving.KerasModelIO;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Fuzzes the model readers of ganglion-io: whole {@code .keras} archives, {@code .weights.h5} (Keras 3 layout),
+ * legacy {@code .h5} models, and the {@code config.json} inside an otherwise valid {@code .keras} archive.
+ * The only exception allowed is {@link GanglionFormatException}.
+ */
+class SavingFuzzTest {
+
+    private static final long BASE = FuzzSupport.BASE_BYTES;
+    private static final KerasModelIO IO = new KerasModelIO();
+
+    private static Sequential model() {
+        Sequential m = new Sequential();
+        m.add(new Dense(4, "relu").inputShape(3));
+        m.add(new Dense(2, "softmax"));
+        return m;
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = SavingFuzzTest.class.getResourceAsStream(name)) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void load(String target, String fileName, byte[] data, long bound, boolean weightsOnly) {
+        Path dir = FuzzSupport.tempDir("fuzz-io");
+        try {
+            Path file = FuzzSupport.write(dir.resolve(fileName), data);
+            FuzzSupport.expect(target, bound, () -> {
+                if (weightsOnly) {
+                    IO.loadWeights(model(), file);
+                } else {
+                    IO.load(file);
+                }
+            }, GanglionFormatException.class);
+        } finally {
+            FuzzSupport.delete(dir);
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void keras(byte[] data) {
+        load("KerasModelIO.load(.keras)", "m.keras", data, BASE + 4200L * data.length, false);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void weightsH5(byte[] data) {
+        load("KerasModelIO.loadWeights(.weights.h5)", "m.weights.h5", data, BASE + 4200L * data.length, true);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void legacyH5(byte[] data) {
+        load("KerasModelIO.load(.h5)", "m.h5", data, BASE + 4200L * data.length, false);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void config(byte[] data) {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(zip)) {
+            z.putNextEntry(new ZipEntry("metadata.json"));
+            z.write(resource("/ganglion/fuzz/seed/metadata.json"));
+            z.putNextEntry(new ZipEntry("config.json"));
+            z.write(data);
+            z.putNextEntry(new ZipEntry("model.weights.h5"));
+            z.write(resource("/ganglion/fuzz/seed/model.weights.h5"));
+            z.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        load("KerasModelIO.load(config.json)", "c.keras", zip.toByteArray(), BASE + 4200L * data.length, false);
+    }
+}
