@@ -17,9 +17,10 @@ class ConvAutoencoderTest {
     @Test
     void learnsToReconstructOnAFewThousandImages(@TempDir Path dir) throws Exception {
         TabularExamplesTest.assumeSharedData("mnist");
-        TrainTestData d = ImageExamples.slice(Mnist.loadData(), 1500, 300);
+        TrainTestData d = ImageExamples.slice(Mnist.loadData(), 1000, 300);
         ConvAutoencoder.Result r = ConvAutoencoder.run(d, 2, 16, 42, 0, dir);
         // an all-zero image scores about 0.11 on MNIST; the mean image about 0.07
+        System.out.println("ConvAutoencoderTest: test MSE " + r.testMse());
         assertTrue(r.testMse() < 0.06, "test reconstruction MSE " + r.testMse());
         assertTrue(Double.isFinite(r.finalLoss()));
         assertTrue(Files.size(r.png()) > 1000, "PNG written");

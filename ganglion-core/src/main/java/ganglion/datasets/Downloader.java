@@ -81,7 +81,7 @@ public final class Downloader {
         Files.createDirectories(dir);
         Path part = dir.resolve(file.name() + ".part");
         MessageDigest md = digest(file.algorithm());
-        boolean done = false;
+        boolean finished = false;
         try {
             URLConnection c = URI.create(file.url()).toURL().openConnection();
             c.setConnectTimeout(CONNECT_TIMEOUT_MS);
@@ -125,11 +125,11 @@ public final class Downloader {
                         + ". Try again later, or download it by hand and put it at " + target);
             }
             move(part, target);
-            done = true;
+            finished = true;
             return target;
         } finally {
             Files.deleteIfExists(part);
-            if (!done && newDir) {
+            if (!finished && newDir) {
                 try {
                     Files.deleteIfExists(dir);      // only when empty: leave no trace of a failed download
                 } catch (IOException ignored) {

@@ -1,6 +1,7 @@
 package ganglion.layers;
 
 import ganglion.Ganglion;
+import ganglion.internal.ops.DropoutMasks;
 import ganglion.Tensor;
 
 import java.util.Arrays;
@@ -133,16 +134,9 @@ public class Dropout extends Layer {
         for (int d : shape) {
             n *= d;
         }
-        float[] m = new float[(int) n];
-        if (rate < 1) {
-            Random rng = seededRandom != null ? seededRandom : Ganglion.random();
-            float keep = (float) (1.0 / (1.0 - rate));
-            for (int i = 0; i < m.length; i++) {
-                if (rng.nextDouble() >= rate) {
-                    m[i] = keep;
-                }
-            }
-        }
+        Random rng = seededRandom != null ? seededRandom : Ganglion.random();
+        // one draw from the seeded generator, then a fast SplitMix64 stream (see DropoutMasks)
+        float[] m = rate < 1 ? DropoutMasks.mask(rng, rate, (int) n) : new float[(int) n];
         return Tensor.wrap(m, shape);
     }
 

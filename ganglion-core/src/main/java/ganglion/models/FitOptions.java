@@ -187,7 +187,20 @@ public final class FitOptions {
         return initialEpoch;
     }
 
+    /**
+     * Whether fit throws {@link NonFiniteLossException} on a NaN or infinite loss: true by default, false when
+     * told so or when a {@link ganglion.callbacks.TerminateOnNaN} is among the callbacks (it then stops training
+     * the Keras way, after reporting the batch).
+     */
     public boolean stopOnNaN() {
-        return stopOnNaN;
+        if (!stopOnNaN) {
+            return false;
+        }
+        for (Callback c : callbacks()) {
+            if (c instanceof ganglion.callbacks.TerminateOnNaN) {
+                return false;
+            }
+        }
+        return true;
     }
 }

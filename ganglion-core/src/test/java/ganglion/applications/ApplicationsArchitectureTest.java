@@ -74,9 +74,8 @@ class ApplicationsArchitectureTest {
         assertArrayEquals(new int[]{1, 1, 1, 2048}, y.shape());
     }
 
-    /** The top adds avg_pool and predictions (2048 * 1000 + 1000 parameters). Slow: only with -Pslow. */
+    /** The top adds avg_pool and predictions (2048 * 1000 + 1000 parameters). */
     @Test
-    @Tag("slow")
     void resnet50WithTop() {
         Model top = ResNet50.builder().build();
         assertEquals(25_636_712L, top.countParams());

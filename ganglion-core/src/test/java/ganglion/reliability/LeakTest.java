@@ -82,7 +82,7 @@ class LeakTest {
     @Test
     void heapDoesNotGrowAfterTheSecondEpoch() {
         Ganglion.setRandomSeed(7);
-        int n = 512;
+        int n = 256;
         int side = 16;
         java.util.Random r = new java.util.Random(7);
         float[] x = new float[n * side * side];

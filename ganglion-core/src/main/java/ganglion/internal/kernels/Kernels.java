@@ -76,7 +76,14 @@ public interface Kernels {
      */
     default void adam(float[] w, float[] g, float[] m, float[] v, int n, float alpha, float c1, float c2, float eps,
                       boolean zeroGrad) {
-        ScalarKernels.adamRange(w, g, m, v, 0, n, alpha, c1, c2, eps, zeroGrad);
+        // A plain loop that C2 vectorises by itself, and that C1 runs fast before that (Vector API code would be slow
+        // until C2 compiles it); large variables are split over the kernel threads.
+        if (n >= 1 << 16 && Parallel.threads() > 1) {
+            Parallel.forRange(n, 1 << 15, (s, e) -> ScalarKernels.adamRange(w, g, m, v, s, e, alpha, c1, c2, eps,
+                    zeroGrad));
+        } else {
+            ScalarKernels.adamRange(w, g, m, v, 0, n, alpha, c1, c2, eps, zeroGrad);
+        }
     }
 
     /**

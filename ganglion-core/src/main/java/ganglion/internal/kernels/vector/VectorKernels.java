@@ -108,11 +108,6 @@ public final class VectorKernels implements Kernels {
         VectorReductions.sumRowsInto(mat, matOff, rows, cols, out, outOff);
     }
 
-    @Override
-    public void adam(float[] w, float[] g, float[] m, float[] v, int n, float alpha, float c1, float c2, float eps,
-                     boolean zeroGrad) {
-        VectorOptimizers.adam(w, g, m, v, n, alpha, c1, c2, eps, zeroGrad);
-    }
 
     /** Starts {@link VectorWarmup} (once per JVM). */
     @Override
