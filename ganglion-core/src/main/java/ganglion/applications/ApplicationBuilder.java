@@ -9,7 +9,6 @@ import ganglion.models.Model;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The options every Keras application takes ({@code include_top}, {@code weights}, {@code input_shape},
@@ -46,7 +45,7 @@ public abstract class ApplicationBuilder<B extends ApplicationBuilder<B>> {
     /**
      * @param path a Keras weight file (e.g. {@code vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5}) loaded
      *             with {@code model.loadWeights}, or null for random initialisation (the default here; Keras's
-     *             default "imagenet" downloads, which Ganglion never does unasked: see {@link #weights(String)})
+     *             default "imagenet" downloads, which Ganglion never does unasked: see {@link #imagenetWeights()})
      */
     public B weights(Path path) {
         this.weights = path;
@@ -55,17 +54,13 @@ public abstract class ApplicationBuilder<B extends ApplicationBuilder<B>> {
     }
 
     /**
-     * Keras's {@code weights=} as a string: "imagenet" loads Keras's published file for this configuration
-     * from the local folders {@link Applications#weightsPath} searches (no download; the error says where to
-     * get it), null means random weights, anything else is a file path.
+     * Keras's {@code weights="imagenet"}: loads Keras's published file for this configuration from the local
+     * folders {@link Applications#weightsPath} searches (no download; the error says where to get it).
+     * (A {@code weights(String)} overload would make API.md's {@code weights(null)} ambiguous, hence the name.)
      */
-    public B weights(String weights) {
-        if (weights != null && weights.equals("imagenet")) {
-            this.weights = null;
-            this.imagenet = true;
-        } else {
-            weights(weights == null ? null : Path.of(weights));
-        }
+    public B imagenetWeights() {
+        this.weights = null;
+        this.imagenet = true;
         return self();
     }
 
@@ -224,9 +219,5 @@ public abstract class ApplicationBuilder<B extends ApplicationBuilder<B>> {
             model.loadWeights(w);
         }
         return model;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

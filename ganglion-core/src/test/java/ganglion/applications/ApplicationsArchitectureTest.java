@@ -110,7 +110,7 @@ class ApplicationsArchitectureTest {
         assertThrows(IllegalArgumentException.class,
                 () -> VGG16.builder().includeTop(false).inputShape(16, 16, 3).build());
         assertThrows(IllegalArgumentException.class, () -> VGG16.builder().pooling("mean"));
-        assertThrows(IllegalArgumentException.class, () -> ResNet50.builder().weights("imagenet").classes(10).build());
+        assertThrows(IllegalArgumentException.class, () -> ResNet50.builder().imagenetWeights().classes(10).build());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> VGG16.builder().includeTop(false).inputShape(32, 32, 3).weights(Path.of("/no/such.h5")).build());
         assertTrue(e.getMessage().contains("/no/such.h5"), e.getMessage());

@@ -52,6 +52,34 @@ final class BuiltinLayers {
             ifReg(c, "bias_regularizer", l::biasRegularizer);
             return l;
         });
+        m.put("DepthwiseConv2D", c -> {
+            int[] k = c.getInts("kernel_size", 2);
+            DepthwiseConv2D l = new DepthwiseConv2D(k[0], k[1]);
+            int[] s = c.getInts("strides", 2);
+            int[] d = c.has("dilation_rate") ? c.getInts("dilation_rate", 2) : new int[]{1, 1};
+            if (d[0] != d[1]) {
+                throw new IllegalArgumentException("DepthwiseConv2D '" + c.name() + "': only equal dilation rates are supported");
+            }
+            channelsLast(c);
+            l.strides(s[0], s[1]).padding(c.getString("padding", "valid")).dilationRate(d[0]);
+            l.depthMultiplier(c.getInt("depth_multiplier", 1));
+            l.activation(c.activation("activation", "linear")).useBias(c.getBool("use_bias", true));
+            ifInit(c, "depthwise_initializer", l::depthwiseInitializer);
+            ifInit(c, "bias_initializer", l::biasInitializer);
+            ifReg(c, "depthwise_regularizer", l::depthwiseRegularizer);
+            ifReg(c, "bias_regularizer", l::biasRegularizer);
+            return l;
+        });
+        m.put("ReLU", c -> {
+            ReLU r = new ReLU();
+            Object max = c.get("max_value");
+            if (max instanceof Number n) {
+                r.maxValue(n.floatValue());
+            }
+            r.negativeSlope(c.getDouble("negative_slope", 0));
+            r.threshold(c.getDouble("threshold", 0));
+            return r;
+        });
         m.put("Conv2DTranspose", c -> {
             int[] k = c.getInts("kernel_size", 2);
             Conv2DTranspose l = new Conv2DTranspose(c.getInt("filters"), k[0], k[1]);
