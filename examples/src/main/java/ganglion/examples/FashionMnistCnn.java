@@ -2,6 +2,7 @@ package ganglion.examples;
 
 import ganglion.Ganglion;
 import ganglion.Tensor;
+import ganglion.callbacks.TensorBoard;
 import ganglion.datasets.TrainTestData;
 import ganglion.layers.Conv2D;
 import ganglion.layers.Dense;
@@ -11,6 +12,7 @@ import ganglion.layers.MaxPooling2D;
 import ganglion.models.FitOptions;
 import ganglion.models.History;
 import ganglion.models.Sequential;
+import ganglion.utils.PlotModel;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -86,6 +88,11 @@ public final class FashionMnistCnn {
         FitOptions fo = new FitOptions().epochs(epochs).batchSize(32).verbose(verbose);
         if (validationSplit > 0) {
             fo.validationSplit(validationSplit);
+        }
+        if (out != null) {
+            // as seed 002 shows: TensorBoard logs (tensorboard --logdir <out>/logs) and a picture of the model
+            fo.callbacks(new TensorBoard(out.resolve("logs").resolve(name)).histogramFreq(1));
+            PlotModel.plotModel(model, out.resolve(name + "_model.png"), true, true, false, "TB");
         }
         History h = model.fit(xTrain, d.yTrain(), fo);
         Map<String, Double> test = model.evaluate(xTest, d.yTest(), 32, verbose == 0 ? 0 : 1);

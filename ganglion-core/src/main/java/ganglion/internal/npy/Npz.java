@@ -134,7 +134,7 @@ public final class Npz {
     private static ZipFile open(Path file) throws IOException {
         try {
             return new ZipFile(file.toFile());
-        } catch (java.util.zip.ZipException x) {
+        } catch (java.util.zip.ZipException | java.io.EOFException x) {
             throw damaged(file.toString(), x);
         }
     }
