@@ -27,7 +27,6 @@ class ImageFuzzTest {
      * declared width x height against a limit before decoding.
      */
     @Test
-    @Disabled("awaiting a pixel limit in ImageDecoder (fix request in notes/readme-fuzz.md)")
     void pngPixelBombIsRefused() throws IOException {
         byte[] bomb;
         try (InputStream in = ImageFuzzTest.class.getResourceAsStream("/ganglion/fuzz/pending/png-pixel-bomb.png")) {

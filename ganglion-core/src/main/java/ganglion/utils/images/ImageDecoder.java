@@ -33,7 +33,7 @@ public final class ImageDecoder {
     /** Decodes a file into {@code channels} (3: RGB, 1: grey) channels. */
     public static DecodedImage read(Path file, int channels) {
         try (InputStream in = Files.newInputStream(file)) {
-            return decode(in, file.toString(), channels);
+            return decode(in, file.toString(), channels, Files.size(file));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read image " + file + ": " + e.getMessage(), e);
         }
@@ -42,7 +42,7 @@ public final class ImageDecoder {
     /** Decodes encoded image bytes; {@code name} identifies them in error messages. */
     public static DecodedImage decode(byte[] encoded, String name, int channels) {
         try {
-            return decode(new ByteArrayInputStream(encoded), name, channels);
+            return decode(new ByteArrayInputStream(encoded), name, channels, encoded.length);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot decode image " + name + ": " + e.getMessage(), e);
         }
@@ -50,17 +50,30 @@ public final class ImageDecoder {
 
     /** Decodes an image stream into {@code channels} (3 or 1) channels. */
     public static DecodedImage decode(InputStream in, String name, int channels) throws IOException {
+        return decode(in, name, channels, -1);
+    }
+
+    /**
+     * Decodes an image stream of {@code encodedSize} bytes (-1 if unknown). The declared size is checked before
+     * any pixel is decoded: at most {@code ganglion.images.maxPixels} pixels (2^27), and, when the encoded size
+     * is known, no more than 4096 pixels per encoded byte plus one megapixel, beyond what JPEG or PNG can
+     * compress, so that a few bytes cannot make the decoder allocate gigabytes.
+     */
+    public static DecodedImage decode(InputStream in, String name, int channels, long encodedSize) throws IOException {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("ImageDecoder: channels must be 1 (grayscale) or 3 (rgb), got "
                     + channels);
         }
-        BufferedImage img = readFast(in);
+        BufferedImage img = readFast(in, encodedSize);
         if (img == null) {
             throw new IOException("Cannot decode image " + name + ": not a JPEG, PNG, BMP or GIF file that"
                     + " javax.imageio can read (is it truncated or another format?)");
         }
         return fromBufferedImage(img, channels);
     }
+
+    /** Largest image decoded, in pixels: a small file may declare a huge image (a "pixel bomb"). */
+    private static final long MAX_PIXELS = Long.getLong("ganglion.images.maxPixels", 1L << 27);
 
     /** Per-thread JPEG and PNG readers: skips ImageIO.read's search through every installed reader. */
     private static final ThreadLocal<ImageReader> JPEG = ThreadLocal.withInitial(() -> reader("jpeg"));
@@ -71,7 +84,7 @@ public final class ImageDecoder {
         return it.hasNext() ? it.next() : null;
     }
 
-    private static BufferedImage readFast(InputStream raw) throws IOException {
+    private static BufferedImage readFast(InputStream raw, long encodedSize) throws IOException {
         InputStream in = raw.markSupported() ? raw : new BufferedInputStream(raw);
         in.mark(8);
         byte[] head = in.readNBytes(8);
@@ -87,6 +100,13 @@ public final class ImageDecoder {
         }
         try (ImageInputStream iis = new MemoryCacheImageInputStream(in)) {
             r.setInput(iis, true, true);
+            long pixels = (long) r.getWidth(0) * r.getHeight(0);
+            long limit = encodedSize < 0 ? MAX_PIXELS : Math.min(MAX_PIXELS, encodedSize * 4096 + (1L << 20));
+            if (pixels > limit) {
+                throw new IOException("image of " + r.getWidth(0) + "x" + r.getHeight(0) + " pixels is over the limit of "
+                        + limit + " pixels for a file of " + encodedSize + " bytes (a damaged or hostile header; "
+                        + "-Dganglion.images.maxPixels sets the overall limit)");
+            }
             return r.read(0);
         } finally {
             r.setInput(null);
