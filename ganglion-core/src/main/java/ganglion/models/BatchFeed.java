@@ -135,9 +135,24 @@ abstract class BatchFeed {
             return exhausted;
         }
 
+        /**
+         * The step count: stepsPerEpoch when given, else the length of a source that knows it (a Dataset of known
+         * cardinality, an ImageDataset, a Collection) so the progress bar shows it, else -1 (Keras's "Unknown").
+         */
         @Override
         int steps() {
-            return stepsPerEpoch > 0 ? stepsPerEpoch : -1;
+            if (stepsPerEpoch > 0) {
+                return stepsPerEpoch;
+            }
+            long n = -1;
+            if (source instanceof ganglion.data.Dataset<?> d) {
+                n = d.cardinality();
+            } else if (source instanceof ganglion.utils.ImageDataset d) {
+                n = d.size();
+            } else if (source instanceof java.util.Collection<?> c) {
+                n = c.size();
+            }
+            return n > 0 && n <= Integer.MAX_VALUE ? (int) n : -1;
         }
 
         @Override
