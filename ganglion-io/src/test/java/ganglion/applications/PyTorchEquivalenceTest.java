@@ -6,6 +6,7 @@ import ganglion.internal.npy.NpyArray;
 import ganglion.layers.Layer;
 import ganglion.models.Model;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code /usr/bin/python3} with torch, numpy and h5py; without them (as on CI) it is skipped.
  */
 class PyTorchEquivalenceTest {
+
+    /** Keras names layers per session: start each model from fresh names, as after keras.backend.clear_session(). */
+    @BeforeEach
+    void freshLayerNames() {
+        ganglion.layers.NameScope.clear();
+    }
+
 
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final double TOLERANCE = 1e-4;
