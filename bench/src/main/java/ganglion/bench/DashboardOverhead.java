@@ -22,7 +22,7 @@ import java.util.List;
  * are interleaved and repeated; the median of each is compared. Target: the dashboard costs at most 2 %.
  *
  * <p>Run: {@code mvn -q -pl bench -am package -DskipTests} then
- * {@code java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar ganglion.bench.DashboardOverhead [rounds]}.
+ * {@code java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar ganglion.bench.DashboardOverhead [rounds] [samples]}.
  */
 public final class DashboardOverhead {
 
@@ -49,9 +49,10 @@ public final class DashboardOverhead {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int samples = args.length > 1 ? Integer.parseInt(args[1]) : 16_000;
         Ganglion.setRandomSeed(0);
-        Tensor x = Tensor.randomUniform(0, 1, 16_000, 784);
-        Tensor y = Tensor.randomUniform(0, 10, 16_000).floor();
+        Tensor x = Tensor.randomUniform(0, 1, samples, 784);
+        Tensor y = Tensor.randomUniform(0, 10, samples).floor();
         epochSeconds(x, y);   // warm-up
         List<Double> plain = new ArrayList<>(), dash = new ArrayList<>(), board = new ArrayList<>();
         Path logs = Files.createTempDirectory("tb-overhead");
