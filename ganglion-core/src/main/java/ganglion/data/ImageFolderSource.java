@@ -10,20 +10,18 @@ import ganglion.utils.images.Resize;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.Function;
 
 /**
- * {@link Dataset#imageFiles}: one element per image file of a class-per-folder directory, decoded and
- * resized only when read, so a folder of any size streams in bounded memory. Only the list of paths is
- * held. A file that cannot be decoded raises an error naming it, or, with {@code ignoreErrors}, is skipped
+ * The files behind {@link Dataset#imageFiles}: the sorted list of a class-per-folder directory and the
+ * function that decodes and resizes one of them when it is read, so a folder of any size streams in bounded
+ * memory. A file that cannot be decoded raises an error naming it, or, with {@code ignoreErrors}, is skipped
  * with a warning (never given another file's label).
  */
-final class ImageFolderSource extends Dataset<Tensor[]> {
+final class ImageFolderSource {
 
     private final List<Path> files;
     private final int[] labels;
-    private final List<String> classNames;
     private final int height;
     private final int width;
     private final int channels;
@@ -36,16 +34,11 @@ final class ImageFolderSource extends Dataset<Tensor[]> {
                 colorMode, false);
         this.files = listing.filePaths();
         this.labels = listing.labels();
-        this.classNames = listing.classNames();
         this.height = imageSize[0];
         this.width = imageSize[1];
         this.channels = "grayscale".equals(colorMode) ? 1 : 3;
         this.ignoreErrors = ignoreErrors;
         this.warnings = warnings;
-    }
-
-    List<String> classNames() {
-        return classNames;
     }
 
     /** Decodes one file into [height, width, channels] floats 0..255; null when skipped. */
@@ -73,38 +66,7 @@ final class ImageFolderSource extends Dataset<Tensor[]> {
         };
     }
 
-    @Override
-    public DatasetIterator<Tensor[]> iterator() {
-        return DatasetIterator.of(new java.util.Iterator<>() {
-            int next;
-            Tensor[] pending;
-
-            @Override
-            public boolean hasNext() {
-                while (pending == null && next < files.size()) {
-                    pending = decoder().apply(next++);
-                }
-                return pending != null;
-            }
-
-            @Override
-            public Tensor[] next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Tensor[] e = pending;
-                pending = null;
-                return e;
-            }
-        });
-    }
-
     int fileCount() {
         return files.size();
-    }
-
-    @Override
-    public long cardinality() {
-        return ignoreErrors ? UNKNOWN : files.size();
     }
 }
