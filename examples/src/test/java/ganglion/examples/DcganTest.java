@@ -98,26 +98,10 @@ class DcganTest {
         TabularExamplesTest.assumeSharedData("mnist");
         TrainTestData d = Mnist.loadData();
         Ganglion.setRandomSeed(42);
-        Sequential clf = MnistCnn.buildModel();
-        clf.compile("adam", "categorical_crossentropy", "accuracy");
-        clf.fit(ImageExamples.images(d.xTrain()), Utils.toCategorical(d.yTrain(), 10),
-                new FitOptions().epochs(1).batchSize(64).verbose(0));
+        Sequential clf = Dcgan.trainJudge(d);
         Dcgan gan = new Dcgan();
         gan.train(Dcgan.scale(d.xTrain()), 5, 128, 0, dir, false);
-        double confident = confidentFraction(clf, gan.sample(100));
+        double confident = Dcgan.confidentFraction(clf, gan.sample(100));
         assertTrue(confident >= 0.6, "confidently classified: " + confident);
-    }
-
-    /** The fraction of {@code images} whose highest class probability is at least 0.9. */
-    static double confidentFraction(Sequential classifier, Tensor images) {
-        Tensor p = classifier.predict(images, 100);
-        float[] maxes = p.max(1).toFloatArray();
-        int c = 0;
-        for (float m : maxes) {
-            if (m >= 0.9f) {
-                c++;
-            }
-        }
-        return (double) c / maxes.length;
     }
 }
