@@ -49,7 +49,7 @@ abstract class BatchFeed {
         private final Batcher by;
         private final int[] order;
         private final boolean shuffle;
-        private final int steps;
+        private int steps;
         private int step;
 
         /** @param shuffle whether to reshuffle the rows before each epoch from {@link Ganglion#random()} */
@@ -59,6 +59,14 @@ abstract class BatchFeed {
             this.steps = bx.steps();
             this.shuffle = shuffle;
             this.order = shuffle ? new int[count] : null;
+        }
+
+        /** Keeps at most {@code maxSteps} batches per epoch (the first ones); 0 keeps them all. Returns this. */
+        Rows limit(int maxSteps) {
+            if (maxSteps > 0) {
+                steps = Math.min(steps, maxSteps);
+            }
+            return this;
         }
 
         @Override
@@ -100,13 +108,29 @@ abstract class BatchFeed {
         private final int stepsPerEpoch;
         private Iterator<Tensor[]> it;
         private Tensor[] pending;
+        private Tensor[] current;
         private int step;
+        private long served;
         private boolean exhausted;
 
         /** @param stepsPerEpoch batches per epoch, or 0 for one full pass per epoch */
         Batches(Iterable<Tensor[]> source, int stepsPerEpoch, boolean needY, String where) {
+            this(source, stepsPerEpoch, needY, where, "steps");
+        }
+
+        /**
+         * @param stepsPerEpoch batches per epoch, or 0 for one full pass per epoch
+         * @param stepsOption   the option that sets the step count, named in the error for an endless Dataset
+         */
+        Batches(Iterable<Tensor[]> source, int stepsPerEpoch, boolean needY, String where, String stepsOption) {
             if (source == null) {
                 throw new IllegalArgumentException(where + "(): the batches must not be null");
+            }
+            if (stepsPerEpoch <= 0 && source instanceof ganglion.data.Dataset<?> d
+                    && d.cardinality() == ganglion.data.Dataset.INFINITE) {
+                throw new IllegalArgumentException(where + "(): the Dataset repeats forever (cardinality INFINITE, "
+                        + "e.g. after repeat()), so one full pass would never end. Set " + stepsOption + "(n) to "
+                        + "draw n batches per pass, or use repeat(count) / take(n) to make it finite.");
             }
             this.source = source;
             this.stepsPerEpoch = stepsPerEpoch;
@@ -128,6 +152,16 @@ abstract class BatchFeed {
                 pending = check(it.next());
             }
             return pending;
+        }
+
+        /** The current batch as the source gave it (all its tensors), after {@link #next()} returned true. */
+        Tensor[] batch() {
+            return current;
+        }
+
+        /** Batches handed out so far, over all epochs. */
+        long served() {
+            return served;
         }
 
         /** True when the last epoch ended because even a fresh iterator yielded nothing. */
@@ -186,10 +220,12 @@ abstract class BatchFeed {
                 }
                 b = check(it.next());
             }
+            current = b;
             x = b[0];
             y = b.length > 1 ? b[1] : null;
             rows = x.shape(0);
             step++;
+            served++;
             return true;
         }
 

@@ -36,29 +36,34 @@ final class FitLoop {
     /** Steps per epoch, or -1 when the data does not say (an Iterable without stepsPerEpoch). */
     private int steps;
     private final int epochs;
-    private final Validation validation;
-    private BatchFeed validationFeed;
+    /** The batches evaluated after each epoch (validationData or validationSplit), or null. */
+    private final BatchFeed validationFeed;
     private final LogSlots slots;
     private final History history;
     private final CallbackList callbacks;
-
-    /** Validation rows [start, start + count) of x and y; {@code split}: they are the tail of the training data. */
-    private record Validation(Tensor x, Tensor y, int start, int count, boolean split) {
-    }
+    /** Set for a functional model with several inputs or outputs: fit(Iterable) then runs in GraphTrainer. */
+    private final Iterable<Tensor[]> graphBatches;
 
     FitLoop(Model model, Tensor x, Tensor y, FitOptions o) {
         this.model = model;
         this.options = o;
+        this.graphBatches = null;
         this.compiled = model.compiledFor("fit");
         int n = Trainer.samples("fit", x, y);
-        this.validation = validation(x, y, n, o);
-        int trainCount = validation != null && validation.split() ? validation.start() : n;
+        int trainCount = n;
+        if (!o.hasValidationData() && o.validationSplit() > 0) {
+            trainCount = splitAt(n, o.validationSplit());
+            validationFeed = new BatchFeed.Rows(x, y, trainCount, n - trainCount, o.batchSize(), false)
+                    .limit(o.validationSteps());
+        } else {
+            validationFeed = validationData(model, o);
+        }
         this.feed = new BatchFeed.Rows(x, y, 0, trainCount, o.batchSize(), o.shuffle());
         int fullSteps = feed.steps();
         this.steps = o.stepsPerEpoch() > 0 ? Math.min(o.stepsPerEpoch(), fullSteps) : fullSteps;
         model.buildFor(Trainer.withoutBatch(x));
-        if (validation != null && !validation.split()) {
-            model.buildFor(Trainer.withoutBatch(validation.x()));
+        if (o.validationX() != null) {
+            model.buildFor(Trainer.withoutBatch(o.validationX()));
         }
         int[] predShape = Trainer.predictionShape(model, y);
         this.loss = compiled.loss(y.shape(), predShape);
@@ -78,19 +83,36 @@ final class FitLoop {
     FitLoop(Model model, Iterable<Tensor[]> batches, FitOptions o) {
         this.model = model;
         this.options = o;
-        this.compiled = model.compiledFor("fit");
-        if (o.validationSplit() > 0 && o.validationX() == null) {
+        if (o.validationSplit() > 0 && !o.hasValidationData()) {
             throw new IllegalArgumentException("fit(): validationSplit is only supported for tensor inputs x and y, "
-                    + "not for an Iterable of batches. Pass validationData(xVal, yVal) instead.");
+                    + "not for an Iterable of batches. Pass validationData(xVal, yVal) or validationData(dataset) "
+                    + "instead.");
         }
-        this.validation = validation(null, null, 0, o);
-        BatchFeed.Batches b = new BatchFeed.Batches(batches, o.stepsPerEpoch(), true, "fit");
+        if (severalInputsOrOutputs(model)) {
+            // flat batches {x1..xN, y1..yM}: the multi-input/output loop
+            this.graphBatches = batches;
+            this.compiled = null;
+            this.loss = null;
+            this.metrics = null;
+            this.trainable = null;
+            this.feed = null;
+            this.validationFeed = null;
+            this.epochs = 0;
+            this.slots = null;
+            this.history = null;
+            this.callbacks = null;
+            return;
+        }
+        this.graphBatches = null;
+        this.compiled = model.compiledFor("fit");
+        BatchFeed.Batches b = new BatchFeed.Batches(batches, o.stepsPerEpoch(), true, "fit", "stepsPerEpoch");
+        this.validationFeed = validationData(model, o);
         Tensor[] first = b.peek();
         this.feed = b;
         this.steps = b.steps();
         model.buildFor(Trainer.withoutBatch(first[0]));
-        if (validation != null) {
-            model.buildFor(Trainer.withoutBatch(validation.x()));
+        if (o.validationX() != null) {
+            model.buildFor(Trainer.withoutBatch(o.validationX()));
         }
         int[] predShape = Trainer.predictionShape(model, first[1]);
         this.loss = compiled.loss(first[1].shape(), predShape);
@@ -134,32 +156,47 @@ final class FitLoop {
         return h;
     }
 
-    /** validationData wins over validationSplit, which takes the last samples before any shuffling. */
-    private static Validation validation(Tensor x, Tensor y, int n, FitOptions o) {
-        if (o.validationX() != null) {
-            int count = Trainer.samples("fit (validationData)", o.validationX(), o.validationY());
-            return new Validation(o.validationX(), o.validationY(), 0, count, false);
+    /** Whether fit must use the loop for several inputs or outputs (a functional model with more than one). */
+    static boolean severalInputsOrOutputs(Model model) {
+        return model.isFunctional() && (model.inputs().size() > 1 || model.outputs().size() > 1);
+    }
+
+    /** Where validationSplit cuts n samples: the training part is [0, splitAt), the validation part the rest. */
+    static int splitAt(int n, double split) {
+        int splitAt = (int) Math.floor(n * (1.0 - split));
+        if (splitAt == 0 || splitAt == n) {
+            throw new IllegalArgumentException("Training data contains " + n + " samples, which is not sufficient "
+                    + "to split it into a validation and training set as specified by validationSplit="
+                    + split + ". Either provide more data, or a different validationSplit.");
         }
-        if (o.validationSplit() > 0) {
-            int splitAt = (int) Math.floor(n * (1.0 - o.validationSplit()));
-            if (splitAt == 0 || splitAt == n) {
-                throw new IllegalArgumentException("Training data contains " + n + " samples, which is not sufficient "
-                        + "to split it into a validation and training set as specified by validationSplit="
-                        + o.validationSplit() + ". Either provide more data, or a different validationSplit.");
-            }
-            return new Validation(x, y, splitAt, n - splitAt, true);
+        return splitAt;
+    }
+
+    /** The feed of validationData (tensors or batches) for a one-input, one-output model, or null when none. */
+    private static BatchFeed validationData(Model model, FitOptions o) {
+        if (o.validationBatches() != null) {
+            return new BatchFeed.Batches(o.validationBatches(), o.validationSteps(), true, "fit", "validationSteps");
         }
-        return null;
+        if (o.validationXs() == null) {
+            return null;
+        }
+        if (o.validationX() == null || o.validationY() == null) {
+            throw new IllegalArgumentException("fit(): model '" + model.name() + "' takes one input and gives one "
+                    + "output, but validationData was given " + o.validationXs().size() + " input tensor(s) and "
+                    + o.validationYs().size() + " target tensor(s). Pass validationData(xVal, yVal).");
+        }
+        int count = Trainer.samples("fit (validationData)", o.validationX(), o.validationY());
+        return new BatchFeed.Rows(o.validationX(), o.validationY(), 0, count, o.batchSize(), false)
+                .limit(o.validationSteps());
     }
 
     History run() {
+        if (graphBatches != null) {
+            return new GraphTrainer(model).fit(graphBatches, options);
+        }
         model.setHistory(history);
         model.setStopTraining(false);
-        StepLogs validationLogs = validation == null ? null : slots.newLogs();
-        if (validation != null) {
-            validationFeed = new BatchFeed.Rows(validation.x(), validation.y(), validation.start(), validation.count(),
-                    options.batchSize(), false);
-        }
+        StepLogs validationLogs = validationFeed == null ? null : slots.newLogs();
         Map<String, Double> epochLogs = new TreeMap<>();
         callbacks.onTrainBegin(new HashMap<>());
         try (Autograd.Scope grad = Autograd.enableGrad()) {
@@ -207,9 +244,14 @@ final class FitLoop {
         if (seen == 0) {
             return epochLogs;
         }
-        if (validation != null) {
+        if (validationFeed != null) {
+            long before = validationFeed instanceof BatchFeed.Batches v ? v.served() : 0;
             Map<String, Double> val = Trainer.evaluateLoop(model, loss, metrics, slots, validationLogs,
                     validationFeed, callbacks);
+            if (validationFeed instanceof BatchFeed.Batches v && v.served() == before) {
+                throw new IllegalArgumentException("fit(): the validationData batches are empty: they yielded no "
+                        + "batch at the end of epoch " + (epoch + 1) + ". Pass at least one {x, y} batch.");
+            }
             for (Map.Entry<String, Double> e : val.entrySet()) {
                 epochLogs.put("val_" + e.getKey(), e.getValue());
             }

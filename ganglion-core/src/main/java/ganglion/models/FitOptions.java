@@ -11,15 +11,19 @@ import java.util.Objects;
 /**
  * The keyword arguments of Keras's {@code model.fit()}, as fluent setters with Keras's defaults:
  * {@code new FitOptions().epochs(10).batchSize(32).validationSplit(0.2).verbose(1).callbacks(cb)}.
- * Each setter checks its value at once and says what it expected.
+ * Validation data may be tensors ({@code validationData(xVal, yVal)}, or lists for several inputs/outputs) or a
+ * {@link ganglion.data.Dataset} of batches ({@code validationData(valDs).validationSteps(20)}), as Keras's
+ * {@code validation_data} and {@code validation_steps}. Each setter checks its value at once and says what it expected.
  */
 public final class FitOptions {
 
     private int epochs = 1;
     private int batchSize = 32;
     private double validationSplit;
-    private Tensor validationX;
-    private Tensor validationY;
+    private List<Tensor> validationXs;
+    private List<Tensor> validationYs;
+    private Iterable<Tensor[]> validationBatches;
+    private int validationSteps;
     private boolean shuffle = true;
     private int verbose = 1;
     private List<Callback> callbacks = List.of();
@@ -62,11 +66,81 @@ public final class FitOptions {
         return this;
     }
 
-    /** @param x validation inputs; @param y validation targets (evaluated after each epoch); default none */
+    /**
+     * Keras's {@code validation_data=(x_val, y_val)}: evaluated silently at the end of each epoch, in batches of
+     * {@link #batchSize}, and logged as {@code val_*}. Replaces any earlier validationData; wins over
+     * validationSplit. Default none.
+     *
+     * @param x validation inputs
+     * @param y validation targets
+     */
     public FitOptions validationData(Tensor x, Tensor y) {
-        this.validationX = Objects.requireNonNull(x, "validationData: x must not be null");
-        this.validationY = Objects.requireNonNull(y, "validationData: y must not be null");
+        Objects.requireNonNull(x, "validationData: x must not be null");
+        Objects.requireNonNull(y, "validationData: y must not be null");
+        return validationData(List.of(x), List.of(y));
+    }
+
+    /**
+     * Validation data of a model with several inputs and/or outputs (Keras's
+     * {@code validation_data=([x1, x2], [y1, y2])}), in the same order as {@code fit(xs, ys, options)} takes its
+     * training data: one tensor per model input, one target per output, all with the same number of samples.
+     *
+     * @param xs validation inputs, one per model input
+     * @param ys validation targets, one per model output
+     */
+    public FitOptions validationData(List<Tensor> xs, List<Tensor> ys) {
+        this.validationXs = copyOf(xs, "xs");
+        this.validationYs = copyOf(ys, "ys");
+        this.validationBatches = null;
         return this;
+    }
+
+    /**
+     * Keras's {@code validation_data=dataset}: an Iterable of ready-made batches, usually a
+     * {@link ganglion.data.Dataset} of {@code Tensor[]} batches ({@code Dataset.fromTensorSlices(x, y).batch(32)}),
+     * evaluated at the end of each epoch. Each batch is {@code {x, y}} for a one-input, one-output model, and
+     * {@code {x1, ..., xN, y1, ..., yM}} (the N inputs, then the M targets, in model order) for a functional model
+     * with several inputs or outputs, the layout {@code fit(Iterable, options)} takes too. Without
+     * {@link #validationSteps} every epoch validates on one full pass; a dataset that repeats forever then fails
+     * at the start of fit. Replaces any earlier validationData; wins over validationSplit.
+     *
+     * @param batches the validation batches; read afresh for each full pass
+     */
+    public FitOptions validationData(Iterable<Tensor[]> batches) {
+        this.validationBatches = Objects.requireNonNull(batches, "validationData: batches must not be null");
+        this.validationXs = null;
+        this.validationYs = null;
+        return this;
+    }
+
+    /**
+     * Keras's {@code validation_steps}: how many batches to draw from the validation data at the end of each epoch.
+     * Default 0: the whole validation data every epoch. With a positive count and a batch Iterable, one iterator
+     * carries over from epoch to epoch (the next epoch validates on the following batches) and starts afresh when
+     * it runs dry, as Keras's cached validation iterator does; it is required when the validation Dataset repeats
+     * forever ({@code repeat()}). With tensors it limits the batches evaluated (the first ones, each epoch).
+     *
+     * @param steps batches per validation, or 0 for all
+     */
+    public FitOptions validationSteps(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("validationSteps must be a positive integer, or 0 for the whole "
+                    + "validation data. Received: validationSteps=" + steps);
+        }
+        this.validationSteps = steps;
+        return this;
+    }
+
+    private static List<Tensor> copyOf(List<Tensor> ts, String what) {
+        Objects.requireNonNull(ts, "validationData: " + what + " must not be null");
+        if (ts.isEmpty()) {
+            throw new IllegalArgumentException("validationData: " + what + " must hold at least one tensor");
+        }
+        List<Tensor> copy = new ArrayList<>(ts.size());
+        for (int i = 0; i < ts.size(); i++) {
+            copy.add(Objects.requireNonNull(ts.get(i), "validationData: " + what + "[" + i + "] must not be null"));
+        }
+        return Collections.unmodifiableList(copy);
     }
 
     /** @param shuffle whether to reshuffle the training samples before each epoch; default true */
@@ -161,14 +235,39 @@ public final class FitOptions {
         return validationSplit;
     }
 
-    /** The validation inputs, or null. */
+    /** The validation inputs when validationData was given one input tensor, else null. */
     public Tensor validationX() {
-        return validationX;
+        return validationXs != null && validationXs.size() == 1 ? validationXs.get(0) : null;
     }
 
-    /** The validation targets, or null. */
+    /** The validation targets when validationData was given one target tensor, else null. */
     public Tensor validationY() {
-        return validationY;
+        return validationYs != null && validationYs.size() == 1 ? validationYs.get(0) : null;
+    }
+
+    /** The validation input tensors (one per model input), or null when none or batches were given. */
+    public List<Tensor> validationXs() {
+        return validationXs;
+    }
+
+    /** The validation target tensors (one per model output), or null when none or batches were given. */
+    public List<Tensor> validationYs() {
+        return validationYs;
+    }
+
+    /** The validation batches given to {@link #validationData(Iterable)}, or null. */
+    public Iterable<Tensor[]> validationBatches() {
+        return validationBatches;
+    }
+
+    /** Whether any validationData (tensors or batches) was given. */
+    public boolean hasValidationData() {
+        return validationXs != null || validationBatches != null;
+    }
+
+    /** Batches per validation pass, or 0 for the whole validation data. */
+    public int validationSteps() {
+        return validationSteps;
     }
 
     public boolean shuffle() {

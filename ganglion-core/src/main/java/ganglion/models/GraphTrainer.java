@@ -187,39 +187,194 @@ final class GraphTrainer {
         }
     }
 
+    // ------------------------------------------------------------------ feeds
+
+    /**
+     * Where the loops take their batches of several inputs and targets from: rows of in-memory tensors, or an
+     * Iterable of flat batches {@code {x1, ..., xN, y1, ..., yM}}. After {@link #next()} returned true,
+     * {@link #xs}, {@link #ys} and {@link #rows} describe the current batch.
+     */
+    private abstract static class Feed {
+        List<Tensor> xs;
+        List<Tensor> ys;
+        int rows;
+
+        /** Steps per epoch when known, else -1. */
+        abstract int steps();
+
+        abstract void beginEpoch();
+
+        abstract boolean next();
+    }
+
+    /** Rows [start, start + count) of every x and y, optionally reshuffled before each epoch. */
+    private static final class RowFeed extends Feed {
+        private final List<Batcher> bx;
+        private final List<Batcher> by;
+        private final int[] order;
+        private int steps;
+        private int step;
+
+        RowFeed(List<Tensor> xs, List<Tensor> ys, int start, int count, int batchSize, boolean shuffle) {
+            this.bx = batchers(xs, start, count, batchSize);
+            this.by = batchers(ys, start, count, batchSize);
+            this.steps = bx.get(0).steps();
+            this.order = shuffle ? new int[count] : null;
+        }
+
+        /** Keeps at most {@code maxSteps} batches per epoch (0: all). */
+        RowFeed limit(int maxSteps) {
+            if (maxSteps > 0) {
+                steps = Math.min(steps, maxSteps);
+            }
+            return this;
+        }
+
+        @Override
+        int steps() {
+            return steps;
+        }
+
+        @Override
+        void beginEpoch() {
+            step = 0;
+            if (order != null) {
+                FitLoop.shuffle(order, Ganglion.random());
+            }
+        }
+
+        @Override
+        boolean next() {
+            if (step >= steps) {
+                return false;
+            }
+            rows = bx.get(0).rows(step);
+            xs = batch(bx, step, order);
+            ys = batch(by, step, order);
+            step++;
+            return true;
+        }
+    }
+
+    /**
+     * Flat batches {@code {x1, ..., xN, y1, ..., yM}} from an Iterable (a Dataset), split into the model's N inputs
+     * and M targets; the step logic (full pass per epoch, or a carried-over iterator) is {@link BatchFeed.Batches}'.
+     */
+    private final class FlatFeed extends Feed {
+        private final BatchFeed.Batches source;
+        private final int inputs;
+        private final int outputs;
+        private final String what;
+
+        FlatFeed(Iterable<Tensor[]> batches, int stepsPerEpoch, String what, String stepsOption) {
+            this.source = new BatchFeed.Batches(batches, stepsPerEpoch, false, "fit", stepsOption);
+            this.inputs = model.isFunctional() ? model.inputs().size() : 1;
+            this.outputs = model.isFunctional() ? model.outputs().size() : 1;
+            this.what = what;
+        }
+
+        @Override
+        int steps() {
+            return source.steps();
+        }
+
+        @Override
+        void beginEpoch() {
+            source.beginEpoch();
+        }
+
+        @Override
+        boolean next() {
+            if (!source.next()) {
+                return false;
+            }
+            Tensor[] b = source.batch();
+            if (b.length != inputs + outputs) {
+                throw new IllegalArgumentException("fit(): model '" + model.name() + "' has " + inputs + " input(s) "
+                        + "and " + outputs + " output(s), so each batch of the " + what + " must be an array "
+                        + "{x1, ..., x" + inputs + ", y1, ..., y" + outputs + "} of " + (inputs + outputs)
+                        + " tensors (inputs in model order, then targets in output order); received an array of "
+                        + b.length + ".");
+            }
+            List<Tensor> x = new ArrayList<>(inputs);
+            List<Tensor> y = new ArrayList<>(outputs);
+            for (int i = 0; i < b.length; i++) {
+                Tensor t = b[i];
+                if (t == null || t.rank() == 0 || t.shape(0) != b[0].shape(0)) {
+                    throw new IllegalArgumentException("fit(): every tensor of a " + what + " batch must have the "
+                            + "same number of samples on axis 0; tensor 0 has shape " + Shapes.str(b[0].shape())
+                            + " and tensor " + i + " has " + (t == null ? "null" : "shape " + Shapes.str(t.shape())));
+                }
+                (i < inputs ? x : y).add(t);
+            }
+            xs = x;
+            ys = y;
+            rows = b[0].shape(0);
+            return true;
+        }
+
+        long served() {
+            return source.served();
+        }
+
+        /** Reads the first batch ahead (handed out again as the first step); fails when there is none. */
+        void requireData() {
+            source.peek();
+        }
+
+        boolean exhausted() {
+            return source.exhausted();
+        }
+    }
+
     // ------------------------------------------------------------------ fit
 
+    /** fit on lists of tensors, one per input and one per output; validationSplit takes the last samples. */
     History fit(List<Tensor> xs, List<Tensor> ys, FitOptions o) {
         OutputSpecs specs = model.outputSpecsFor("fit");
         int n = samples("fit", xs, ys);
-        List<Tensor> vx = null;
-        List<Tensor> vy = null;
         int trainCount = n;
-        int valStart = 0;
-        int valCount = 0;
-        if (o.validationX() != null) {
-            vx = List.of(o.validationX());
-            vy = List.of(o.validationY());
-            valCount = samples("fit (validationData)", vx, vy);
-        } else if (o.validationSplit() > 0) {
-            int splitAt = (int) Math.floor(n * (1.0 - o.validationSplit()));
-            if (splitAt == 0 || splitAt == n) {
-                throw new IllegalArgumentException("Training data contains " + n + " samples, which is not sufficient "
-                        + "to split it into a validation and training set as specified by validationSplit="
-                        + o.validationSplit() + ". Either provide more data, or a different validationSplit.");
-            }
-            vx = xs;
-            vy = ys;
-            trainCount = splitAt;
-            valStart = splitAt;
-            valCount = n - splitAt;
+        Feed validation;
+        if (!o.hasValidationData() && o.validationSplit() > 0) {
+            trainCount = FitLoop.splitAt(n, o.validationSplit());
+            validation = new RowFeed(xs, ys, trainCount, n - trainCount, o.batchSize(), false)
+                    .limit(o.validationSteps());
+        } else {
+            validation = validationFeed(o);
         }
-        int batch = o.batchSize();
-        List<Batcher> bx = batchers(xs, 0, trainCount, batch);
-        List<Batcher> by = batchers(ys, 0, trainCount, batch);
-        int steps = bx.get(0).steps();
-        int epochs = o.epochs();
+        Feed train = new RowFeed(xs, ys, 0, trainCount, o.batchSize(), o.shuffle());
+        int steps = o.stepsPerEpoch() > 0 ? Math.min(o.stepsPerEpoch(), train.steps()) : train.steps();
+        return fitLoop(specs, train, steps, validation, o);
+    }
 
+    /**
+     * fit on an Iterable of flat batches {@code {x1, ..., xN, y1, ..., yM}} (a functional model's N inputs, then its
+     * M targets): an epoch is stepsPerEpoch batches, or one full pass.
+     */
+    History fit(Iterable<Tensor[]> batches, FitOptions o) {
+        OutputSpecs specs = model.outputSpecsFor("fit");
+        FlatFeed train = new FlatFeed(batches, o.stepsPerEpoch(), "training data", "stepsPerEpoch");
+        train.requireData();
+        Feed validation = validationFeed(o);
+        return fitLoop(specs, train, train.steps(), validation, o);
+    }
+
+    /** The feed of validationData (lists of tensors or flat batches), or null. */
+    private Feed validationFeed(FitOptions o) {
+        if (o.validationBatches() != null) {
+            return new FlatFeed(o.validationBatches(), o.validationSteps(), "validationData", "validationSteps");
+        }
+        if (o.validationXs() == null) {
+            return null;
+        }
+        int count = samples("fit (validationData)", o.validationXs(), o.validationYs());
+        return new RowFeed(o.validationXs(), o.validationYs(), 0, count, o.batchSize(), false)
+                .limit(o.validationSteps());
+    }
+
+    /** Keras's epoch loop over a feed; {@code steps} is -1 when the data's length is unknown. */
+    private History fitLoop(OutputSpecs specs, Feed train, int steps, Feed validation, FitOptions o) {
+        int epochs = o.epochs();
         List<Callback> list = new ArrayList<>(o.callbacks());
         History history = null;
         boolean hasProgbar = false;
@@ -240,39 +395,54 @@ final class GraphTrainer {
         callbacks.setModel(model);
         Map<String, Object> params = new HashMap<>();
         params.put("epochs", epochs);
-        params.put("steps", steps);
+        params.put("steps", steps < 0 ? null : steps);
         params.put("verbose", o.verbose());
         callbacks.setParams(params);
 
         model.setHistory(history);
         model.setStopTraining(false);
-        int[] order = o.shuffle() ? new int[trainCount] : null;
         Accumulator acc = new Accumulator(specs);
         TreeMap<String, Double> epochLogs = new TreeMap<>();
         callbacks.onTrainBegin(new HashMap<>());
         try (Autograd.Scope grad = Autograd.enableGrad()) {
             for (int epoch = o.initialEpoch(); epoch < epochs; epoch++) {
                 callbacks.onEpochBegin(epoch, new HashMap<>());
-                if (order != null) {
-                    FitLoop.shuffle(order, Ganglion.random());
-                }
+                train.beginEpoch();
                 acc.reset();
-                for (int s = 0; s < steps; s++) {
+                int seen = 0;
+                for (int s = 0; steps < 0 || s < steps; s++) {
+                    if (!train.next()) {
+                        break;
+                    }
                     callbacks.onTrainBatchBegin(s, NO_LOGS);
                     List<Variable> trainable = model.trainableVariables();
                     if (s == 0) {
                         specs.optimizer.build(trainable);
                     }
-                    step(specs, batch(bx, s, order), batch(by, s, order), true, trainable, acc,
-                            bx.get(0).rows(s), epoch, epochs, s, steps, o.stopOnNaN());
+                    step(specs, train.xs, train.ys, true, trainable, acc, train.rows, epoch, epochs, s,
+                            steps < 0 ? s + 1 : steps, o.stopOnNaN());
+                    seen++;
                     callbacks.onTrainBatchEnd(s, acc.sorted());
                     if (model.stopTraining()) {
                         break;
                     }
                 }
+                if (train instanceof FlatFeed f && (seen == 0 || f.exhausted())) {
+                    System.err.println("WARNING: fit(): your input ran out of data; interrupting training. Make sure "
+                            + "that your batches can generate at least stepsPerEpoch * epochs batches.");
+                    model.setStopTraining(true);
+                }
+                if (seen == 0) {
+                    break;
+                }
                 epochLogs = acc.sorted();
-                if (vx != null) {
-                    Map<String, Double> val = evaluateLoop(specs, vx, vy, valStart, valCount, batch, callbacks);
+                if (validation != null) {
+                    long before = validation instanceof FlatFeed f ? f.served() : 0;
+                    Map<String, Double> val = evaluateLoop(specs, validation, callbacks);
+                    if (validation instanceof FlatFeed f && f.served() == before) {
+                        throw new IllegalArgumentException("fit(): the validationData batches are empty: they "
+                                + "yielded no batch at the end of epoch " + (epoch + 1) + ".");
+                    }
                     for (Map.Entry<String, Double> e : val.entrySet()) {
                         epochLogs.put("val_" + e.getKey(), e.getValue());
                     }
@@ -294,22 +464,22 @@ final class GraphTrainer {
         checkBatchSize(batchSize);
         int n = samples("evaluate", xs, ys);
         CallbackList callbacks = progress(verbose, (n + batchSize - 1) / batchSize);
-        return evaluateLoop(specs, xs, ys, 0, n, batchSize, callbacks);
+        return evaluateLoop(specs, new RowFeed(xs, ys, 0, n, batchSize, false), callbacks);
     }
 
-    private Map<String, Double> evaluateLoop(OutputSpecs specs, List<Tensor> xs, List<Tensor> ys, int start,
-                                             int count, int batchSize, CallbackList callbacks) {
-        List<Batcher> bx = batchers(xs, start, count, batchSize);
-        List<Batcher> by = batchers(ys, start, count, batchSize);
-        int steps = bx.get(0).steps();
+    private Map<String, Double> evaluateLoop(OutputSpecs specs, Feed feed, CallbackList callbacks) {
+        int steps = feed.steps();
         Accumulator acc = new Accumulator(specs);
         acc.reset();
+        feed.beginEpoch();
         callbacks.onTestBegin(new HashMap<>());
         try (Autograd.Scope none = Autograd.noGrad()) {
-            for (int s = 0; s < steps; s++) {
+            for (int s = 0; steps < 0 || s < steps; s++) {
+                if (!feed.next()) {
+                    break;
+                }
                 callbacks.onTestBatchBegin(s, NO_LOGS);
-                step(specs, batch(bx, s, null), batch(by, s, null), false, null, acc, bx.get(0).rows(s),
-                        -1, -1, -1, -1, false);
+                step(specs, feed.xs, feed.ys, false, null, acc, feed.rows, -1, -1, -1, -1, false);
                 callbacks.onTestBatchEnd(s, acc.sorted());
             }
         }

@@ -517,7 +517,8 @@ public class Model extends Layer {
     /**
      * Trains a model with several inputs and/or outputs: one tensor per {@code Input.of(...)} and one target per
      * output, in order (Keras's {@code fit([x1, x2], [y1, y2])}). Options as for {@link #fit(Tensor, Tensor,
-     * FitOptions)}; validationData applies to one-input, one-output models only (use validationSplit).
+     * FitOptions)}; validation data comes as lists ({@link FitOptions#validationData(List, List)}) or as a Dataset
+     * of flat batches {@code {x1, ..., xN, y1, ..., yM}} ({@link FitOptions#validationData(Iterable)}).
      */
     public History fit(List<Tensor> xs, List<Tensor> ys, FitOptions options) {
         return graphTrainer.fit(xs, ys, options);
@@ -605,7 +606,9 @@ public class Model extends Layer {
      * Trains on an Iterable of batches, each {@code new Tensor[]{x, y}} (Keras's {@code fit(generator)}, e.g.
      * {@code ImageDataGenerator.flow} or a {@code Dataset}). An epoch is {@link FitOptions#stepsPerEpoch} batches,
      * or one full pass when that is 0; the progress bar shows "N/Unknown" until the count is known. Batch size and
-     * shuffling belong to the data; validationSplit is not supported here, validationData is.
+     * shuffling belong to the data; validationSplit is not supported here, validationData is (tensors, or a Dataset
+     * with {@link FitOptions#validationSteps}). A functional model with several inputs or outputs takes flat batches
+     * {@code {x1, ..., xN, y1, ..., yM}}: its N inputs in order, then one target per output.
      */
     public History fit(Iterable<Tensor[]> batches, FitOptions options) {
         return trainer.fit(batches, options);
