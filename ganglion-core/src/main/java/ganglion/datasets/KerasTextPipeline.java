@@ -3,6 +3,7 @@ package ganglion.datasets;
 import ganglion.internal.json.Json;
 import ganglion.internal.npy.NpyArray;
 import ganglion.internal.npy.Npz;
+import ganglion.utils.images.NumpyRandomState;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package ganglion.datasets;
 
+import ganglion.utils.images.NumpyRandomState;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

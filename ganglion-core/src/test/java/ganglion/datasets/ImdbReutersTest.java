@@ -1,6 +1,7 @@
 package ganglion.datasets;
 
 import ganglion.internal.json.Json;
+import ganglion.utils.images.NumpyRandomState;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

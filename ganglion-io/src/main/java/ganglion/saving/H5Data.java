@@ -5,16 +5,34 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.filter.PipelineFilterWithData;
+import io.jhdf.object.datatype.DataType;
+import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.object.datatype.FloatingPoint;
+import io.jhdf.object.datatype.StringData;
+import io.jhdf.object.datatype.VariableLength;
+import io.jhdf.object.message.DataLayout;
 
 import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Moves tensors in and out of HDF5 through jHDF. Writing: float32 datasets of any rank (jHDF takes nested
  * Java arrays), scalars. Reading: any numeric dataset (float32/64, integers, Keras's bfloat16 marked by a
  * "dtype" attribute) as float32, after checking that the dimensions are sane and fit the limits.
+ *
+ * <p>Before jHDF turns stored bytes into Java arrays, every read is checked against the size of the file
+ * (see {@link H5Input}): a dataset's values must fit in the file ({@value #MAX_CHUNKED_RATIO} times the file
+ * for a chunked, deflate-compressed dataset), attributes must be strings or numbers, and a variable-length
+ * string attribute may not point twice at the same heap object (which would let a small file expand into
+ * many copies of one large string).
  */
 final class H5Data {
 
@@ -119,6 +137,7 @@ final class H5Data {
                         + "ganglion.saving.maxBytes)");
             }
         }
+        checkValues(ds, count, file, where);
         Object flat;
         try {
             flat = ds.isScalar() ? ds.getData() : ds.getDataFlat();
@@ -134,16 +153,133 @@ final class H5Data {
         return Tensor.wrap(v, dims);
     }
 
+    /** The largest ratio of a chunked, compressed dataset's values to the file's size (deflate reaches ~1000). */
+    static final long MAX_CHUNKED_RATIO = 512;
+
+    /** HDF5 filters whose output size is bounded by their input (deflate, shuffle, fletcher32). */
+    private static final Set<Integer> SAFE_FILTERS = Set.of(1, 2, 3);
+
+    /**
+     * Refuses a dataset whose values jHDF would build from sizes the file cannot back: a non-numeric type, or
+     * more bytes of values than the file holds (a chunked dataset: {@value #MAX_CHUNKED_RATIO} times, with
+     * at most one chunk per 8 bytes of file, and only the deflate/shuffle/fletcher32 filters).
+     */
+    static void checkValues(Dataset ds, long count, Path file, String where) throws GanglionFormatException {
+        DataType type = ds.getDataType();
+        if (!(type instanceof FloatingPoint || type instanceof FixedPoint)) {
+            throw new GanglionFormatException(file, where + " is not numeric (HDF5 type "
+                    + type.getClass().getSimpleName() + ")");
+        }
+        int size = type.getSize();
+        if (size < 1 || size > 8) {
+            throw new GanglionFormatException(file, where + " has " + size + "-byte values; weights have 1 to 8");
+        }
+        long fileSize = H5Input.fileSize(ds);
+        long bytes = count * size;
+        long bound = fileSize;
+        if (ds.getDataLayout() == DataLayout.CHUNKED) {
+            bound = fileSize * MAX_CHUNKED_RATIO;
+            for (PipelineFilterWithData f : ds.getFilters()) {
+                if (!SAFE_FILTERS.contains(f.getId())) {
+                    throw new GanglionFormatException(file, where + " uses HDF5 filter " + f.getId() + " ("
+                            + f.getName() + "); only deflate, shuffle and fletcher32 are read");
+                }
+            }
+            int[] chunk = ((ChunkedDataset) ds).getChunkDimensions();
+            int[] dims = ds.getDimensions();
+            long cells = 1;
+            long chunkBytes = size;
+            for (int i = 0; i < dims.length; i++) {
+                int c = i < chunk.length ? chunk[i] : 1;
+                if (c < 1) {
+                    throw new GanglionFormatException(file, where + " has a chunk dimension " + c);
+                }
+                cells = Math.multiplyExact(cells, (dims[i] + (long) c - 1) / c);
+                chunkBytes = Math.min(Long.MAX_VALUE / 2, chunkBytes * c);
+                if (cells > fileSize / 8 + 1 || chunkBytes > bound) {
+                    throw new GanglionFormatException(file, where + " has chunks " + java.util.Arrays.toString(chunk)
+                            + " for dimensions " + java.util.Arrays.toString(dims) + ": more or larger chunks than a "
+                            + fileSize + "-byte file can hold");
+                }
+            }
+        }
+        if (bytes > bound) {
+            throw new GanglionFormatException(file, where + " declares " + bytes + " bytes of values but the file has "
+                    + "only " + fileSize + " bytes" + (bound > fileSize ? " (x" + MAX_CHUNKED_RATIO + " for compressed "
+                    + "chunks)" : ""));
+        }
+    }
+
+    /** A numeric scalar dataset's value (checked like {@link #readTensor}), or null if it is not one. */
+    static Object scalar(Dataset ds, Path file, String where) throws GanglionFormatException {
+        if (!ds.isScalar()) {
+            return null;
+        }
+        checkValues(ds, 1, file, where);
+        return ds.getData();
+    }
+
     private static boolean isBfloat16(Dataset ds) {
         try {
-            Attribute a = ds.getAttributes().get("dtype");
-            if (a == null) {
-                return false;
-            }
-            Object d = a.getData();
+            Object d = attributeValue(ds, "dtype");
             return d instanceof String s && s.equals("bfloat16");
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * The value of a string or numeric attribute, or null when absent; refuses (with {@link H5Input.Refused})
+     * other types and variable-length strings that point twice at one heap object.
+     */
+    static Object attributeValue(Node node, String name) {
+        Attribute a = node.getAttributes().get(name);
+        if (a == null) {
+            return null;
+        }
+        DataType type = a.getDataType();
+        String where = "attribute '" + name + "' of " + node.getPath();
+        long count = a.getSize();
+        if (type instanceof VariableLength vl) {
+            if (!vl.isVariableLengthString()) {
+                throw new H5Input.Refused(where + " is a variable-length sequence, not a string");
+            }
+            checkDistinctHeapIds(a, node, where, count);
+        } else if (!(type instanceof StringData || type instanceof FloatingPoint || type instanceof FixedPoint)) {
+            throw new H5Input.Refused(where + " has HDF5 type " + type.getClass().getSimpleName()
+                    + "; only strings and numbers are read");
+        }
+        ByteBuffer data = a.getBuffer();
+        int available = data == null ? 0 : data.remaining();
+        if (count > 0 && (type.getSize() < 1 || count > available)) {
+            throw new H5Input.Refused(where + " declares " + count + " values of " + type.getSize()
+                    + " bytes in " + available + " bytes");
+        }
+        return a.getData();
+    }
+
+    /** Each element of a variable-length string attribute must be its own global-heap object. */
+    private static void checkDistinctHeapIds(Attribute a, Node node, String where, long count) {
+        int offsets = node.getHdfFile().getHdfBackingStorage().getSizeOfOffsets();
+        int element = 4 + offsets + 4;
+        if (count == 0) {
+            return;
+        }
+        if (a.getBuffer() == null) {
+            throw new H5Input.Refused(where + " declares " + count + " strings but holds no data");
+        }
+        ByteBuffer b = a.getBuffer().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        if (count * element > b.remaining()) {
+            throw new H5Input.Refused(where + " declares " + count + " strings in " + b.remaining() + " bytes");
+        }
+        Set<String> seen = new HashSet<>();
+        for (long i = 0; i < count; i++) {
+            int p = b.position() + (int) (i * element) + 4;
+            long address = offsets == 8 ? b.getLong(p) : b.getInt(p) & 0xffffffffL;
+            int index = b.getInt(p + offsets);
+            if (!seen.add(address + ":" + index)) {
+                throw new H5Input.Refused(where + " refers twice to global heap object " + index + " at " + address);
+            }
         }
     }
 
@@ -205,11 +341,10 @@ final class H5Data {
 
     /** A string-list attribute as Keras reads it (bytes or str, one value or an array), or null if absent. */
     static List<String> stringList(Node node, String name) {
-        Attribute a = node.getAttributes().get(name);
-        if (a == null) {
+        if (node.getAttributes().get(name) == null) {
             return null;
         }
-        Object d = a.getData();
+        Object d = attributeValue(node, name);
         List<String> r = new ArrayList<>();
         if (d instanceof String s) {
             r.add(s);
@@ -246,11 +381,7 @@ final class H5Data {
 
     /** A string attribute, or null. */
     static String string(Node node, String name) {
-        Attribute a = node.getAttributes().get(name);
-        if (a == null) {
-            return null;
-        }
-        Object d = a.getData();
+        Object d = attributeValue(node, name);
         if (d instanceof String s) {
             return s;
         }

@@ -52,15 +52,13 @@ public final class KerasModelIO implements ModelIO {
             return loadKeras(path);
         }
         if (isHdf5(path)) {
-            try (HdfFile h = open(path)) {
+            return H5Input.read(path, h -> {
                 if (!LegacyH5.isLegacy(h)) {
                     throw new GanglionFormatException(path, "this HDF5 file holds Keras 3 weights only (no architecture): "
                             + "build the model in code and call model.loadWeights(path)");
                 }
                 return LegacyH5.readModel(h, path);
-            } catch (RuntimeException e) {
-                throw new GanglionFormatException(path, "damaged HDF5 file: " + e, e);
-            }
+            });
         }
         throw new GanglionFormatException(path, "neither a .keras zip archive nor an HDF5 file");
     }
@@ -87,15 +85,16 @@ public final class KerasModelIO implements ModelIO {
             if (h5 == null) {
                 throw new GanglionFormatException(path, "the archive has no " + KerasArchive.WEIGHTS);
             }
-            try (HdfFile h = fromBytes(h5, path)) {
+            H5Input.read(h5, path, KerasArchive.WEIGHTS, h -> {
                 KerasWeights.read(h, model, path, true);
-            }
+                return null;
+            });
             return;
         }
         if (!isHdf5(path)) {
             throw new GanglionFormatException(path, "not an HDF5 file (no HDF5 signature)");
         }
-        try (HdfFile h = open(path)) {
+        H5Input.read(path, h -> {
             if (KerasWeights.isKeras3Layout(h)) {
                 KerasWeights.read(h, model, path, true);
             } else if (LegacyH5.isLegacy(h)) {
@@ -105,9 +104,8 @@ public final class KerasModelIO implements ModelIO {
                 throw new GanglionFormatException(path, "no Keras weights found (neither a 'layers' group nor a "
                         + "'layer_names' attribute)");
             }
-        } catch (RuntimeException e) {
-            throw new GanglionFormatException(path, "damaged HDF5 file: " + e, e);
-        }
+            return null;
+        });
     }
 
     // ------------------------------------------------------------------ .keras
@@ -157,9 +155,10 @@ public final class KerasModelIO implements ModelIO {
             throw new GanglionFormatException(path, "the config gives no input shape, so the model cannot be built "
                     + "to receive its weights");
         }
-        try (HdfFile h = fromBytes(h5, path)) {
+        H5Input.read(h5, path, KerasArchive.WEIGHTS, h -> {
             KerasWeights.read(h, model, path, true);
-        }
+            return null;
+        });
         return model;
     }
 
@@ -210,23 +209,6 @@ public final class KerasModelIO implements ModelIO {
     private static void checkModel(Model model) {
         if (model.layers().isEmpty()) {
             throw new IllegalArgumentException("model '" + model.name() + "' has no layers to save");
-        }
-    }
-
-    private static HdfFile open(Path path) throws GanglionFormatException {
-        try {
-            return new HdfFile(path);
-        } catch (RuntimeException e) {
-            throw new GanglionFormatException(path, "not a readable HDF5 file: " + e.getMessage(), e);
-        }
-    }
-
-    private static HdfFile fromBytes(byte[] h5, Path path) throws GanglionFormatException {
-        try {
-            return HdfFile.fromBytes(h5);
-        } catch (RuntimeException e) {
-            throw new GanglionFormatException(path, KerasArchive.WEIGHTS + " is not a readable HDF5 file: "
-                    + e.getMessage(), e);
         }
     }
 

@@ -134,7 +134,7 @@ final class KerasWeights {
             Long iterations = null;
             if (withOptimizer && og != null && model.isCompiled() && model.optimizer() != null) {
                 optState = H5Data.readVars(og, file, "optimizer/vars");
-                iterations = exactLong(og, "0");
+                iterations = exactLong(og, "0", file);
             }
             for (Runnable r : assignments) {
                 r.run();
@@ -243,10 +243,10 @@ final class KerasWeights {
     }
 
     /** An integer scalar dataset read without going through float (iteration counts beyond 2^24). */
-    static Long exactLong(Group g, String name) {
+    static Long exactLong(Group g, String name, Path file) throws GanglionFormatException {
         Node n = g.getChildren().get(name);
         if (n instanceof Dataset d && d.isScalar()) {
-            Object v = d.getData();
+            Object v = H5Data.scalar(d, file, g.getPath() + "/" + name);
             if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
                 return ((Number) v).longValue();
             }

@@ -238,8 +238,8 @@ final class LegacyH5 {
             }
             Long it = null;
             Node first = H5Data.child(ow, names.get(0));
-            if (first instanceof Dataset d && d.isScalar() && d.getData() instanceof Number num
-                    && !(d.getData() instanceof Float) && !(d.getData() instanceof Double)) {
+            Object v = first instanceof Dataset d ? H5Data.scalar(d, file, "optimizer_weights/" + names.get(0)) : null;
+            if (v instanceof Number num && !(v instanceof Float) && !(v instanceof Double)) {
                 it = num.longValue();
             }
             KerasWeights.loadOptimizer(model, state, it, file);

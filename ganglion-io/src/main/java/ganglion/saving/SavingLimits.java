@@ -12,6 +12,9 @@ package ganglion.saving;
  *       (default 256): size and nesting depth of config JSON;</li>
  *   <li>{@code ganglion.saving.maxEntries} (default 10000): number of zip entries.</li>
  * </ul>
+ * HDF5 files (".h5", ".weights.h5") have fixed limits derived from their size (see {@link H5Input}): at most
+ * 2 GiB; a dataset's values at most the file's size (512 times for deflate-compressed chunks); one B-tree
+ * node, symbol table node or object header per 8 bytes of file, each reached once.
  */
 public final class SavingLimits {
 

@@ -1,7 +1,6 @@
 package ganglion.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import ganglion.layers.Dense;
 import ganglion.models.Sequential;
@@ -35,7 +34,10 @@ class SavingFuzzTest {
 
     private static byte[] resource(String name) {
         try (InputStream in = SavingFuzzTest.class.getResourceAsStream(name)) {
-            return in == null ? new byte[0] : in.readAllBytes();
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + name);
+            }
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,8 +65,6 @@ class SavingFuzzTest {
     }
 
     @FuzzTest(maxDuration = "30s")
-    @Disabled("open defect: jHDF 0.10 allocates ~1.5 GB while reading object headers of this corpus; "
-            + "see notes/readme-fuzz.md (a size check before jHDF reads headers is the fix)")
     void weightsH5(byte[] data) {
         load("KerasModelIO.loadWeights(.weights.h5)", "m.weights.h5", data, BASE + 4200L * data.length, true);
     }
@@ -97,24 +97,26 @@ class SavingFuzzTest {
      */
     @Test
     void truncatedDeflateEntryIsAFormatError() {
-        keras(resource("/ganglion/fuzz/pending/keras-truncated-deflate.keras"));
+        keras(resource("/ganglion/fuzz/regressions/keras-truncated-deflate.keras"));
     }
 
     /**
      * Fuzz finding: a 1.5 KB .weights.h5 whose object header declares a huge chunk size makes jHDF allocate
      * 1.5 GB (ByteBuffer.allocate in HdfFileChannel.readBufferNoOffset via ObjectHeaderV2, reached from
-     * H5Data.readVars -> Group.getChildren); with a smaller heap it is an OutOfMemoryError.
+     * H5Data.readVars -> Group.getChildren); with a smaller heap it is an OutOfMemoryError. Fixed: jHDF reads
+     * from an in-memory view of the file (H5Input), so the chunk is a slice that fails past the file's end.
      */
     @Test
-    @Disabled("awaiting a size check before jHDF reads object headers (fix request to 'io' in the fuzz report)")
     void weightsWithAHugeObjectHeaderAreRefused() {
-        weightsH5(resource("/ganglion/fuzz/pending/weights-huge-allocation.weights.h5"));
+        weightsH5(resource("/ganglion/fuzz/regressions/weights-huge-allocation.weights.h5"));
     }
 
-    /** Fuzz finding: a legacy .h5 of a few KB makes KerasModelIO.load allocate 2.1 GB inside jHDF. */
+    /**
+     * Fuzz finding: a 3 KB legacy .h5 makes KerasModelIO.load allocate 2.1 GB inside jHDF (ObjectHeaderV2 again,
+     * reached from LegacyH5.isLegacy -> getAttributes). Fixed as above.
+     */
     @Test
-    @Disabled("awaiting a size check before jHDF reads object headers (fix request to 'io' in the fuzz report)")
     void legacyH5WithAHugeObjectHeaderIsRefused() {
-        legacyH5(resource("/ganglion/fuzz/pending/legacy-huge-allocation.h5"));
+        legacyH5(resource("/ganglion/fuzz/regressions/legacy-huge-allocation.h5"));
     }
 }

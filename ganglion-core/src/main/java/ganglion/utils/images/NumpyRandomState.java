@@ -3,9 +3,12 @@ package ganglion.utils.images;
 import java.util.List;
 
 /**
- * The part of NumPy's legacy {@code np.random.RandomState(seed)} that Keras's {@code index_directory} uses:
- * the MT19937 generator seeded with an integer, and {@code shuffle}'s Fisher-Yates walk with NumPy's bounded
- * draws. The same seed therefore gives the same file order as Keras, so a validation split takes the same files.
+ * The part of NumPy's legacy {@code np.random.RandomState(seed)} that Keras uses for reproducible orders: the
+ * MT19937 generator seeded with an integer (Matsumoto and Nishimura's {@code init_genrand}), {@code shuffle}'s
+ * back-to-front Fisher-Yates walk with NumPy's bounded draws (mask to the next power of two minus one, reject
+ * values above the bound), and {@code permutation(n)}. The same seed gives NumPy's order exactly, so
+ * {@code index_directory}'s validation split takes the same files and the text loaders' {@code seed=113}
+ * (IMDB, Reuters) the same samples as Keras.
  */
 public final class NumpyRandomState {
 
@@ -45,6 +48,11 @@ public final class NumpyRandomState {
         y ^= (y << 15) & 0xefc60000;
         y ^= (y >>> 18);
         return y;
+    }
+
+    /** The next 32 random bits as an unsigned value ({@code genrand_int32} as NumPy returns it). */
+    public long nextUint32() {
+        return nextInt32() & 0xFFFFFFFFL;
     }
 
     /** A uniform integer in [0, max], as NumPy's {@code random_interval} (mask and reject). */
@@ -96,5 +104,15 @@ public final class NumpyRandomState {
             a[i] = a[j];
             a[j] = t;
         }
+    }
+
+    /** {@code RandomState.permutation(n)}: {@code arange(n)} shuffled. */
+    public int[] permutation(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        shuffle(p);
+        return p;
     }
 }
