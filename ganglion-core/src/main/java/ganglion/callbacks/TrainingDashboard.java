@@ -1,48 +1,65 @@
 package ganglion.callbacks;
 
 import ganglion.Tensor;
+import ganglion.internal.dashboard.DashboardEvent;
 import ganglion.internal.dashboard.DashboardServer;
-import ganglion.internal.json.Json;
+import ganglion.internal.dashboard.EventLog;
+import ganglion.internal.dashboard.SampleGrid;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A live training page in the browser: add it to {@code fit}'s callbacks and open {@link #url()}. While
  * {@code fit} runs the page shows the loss and metric curves (updated each epoch, validation beside
  * training), progress with elapsed time and ETA, the learning rate, the model's summary table, and, when
- * {@link #samples} is given, a grid of sample images with the model's predictions after every epoch.
+ * {@link #samples} is given, a grid of sample images with the model's predictions.
  *
  * <p>Everything is bundled: no web assets are fetched. The server listens on 127.0.0.1 (any free port
  * unless {@link #port} says) and refuses other hosts unless {@link #allowRemote} is set. It starts at
- * {@code onTrainBegin} and stops at {@code onTrainEnd} (or {@link #close}); each dashboard has its own
- * server, so several trainings in one JVM have separate pages. Training threads only record numbers;
- * page updates are at most four per second and never wait for a browser.
+ * {@code onTrainBegin} (or at {@link #start}/{@link #url}) and stops at {@code onTrainEnd} (or {@link #close});
+ * each dashboard has its own server, so several trainings in one JVM have separate pages.
+ *
+ * <p>Cost to training: the training thread only records numbers into a lock-free log; it never formats JSON,
+ * never takes a lock the server takes, and never waits for a browser. Per batch, with nobody watching, it
+ * reads one volatile flag; while a page is connected it also reads the clock and records batch progress at most
+ * four times a second. Per epoch it stores the epoch's logs (a few small arrays). The sample grid
+ * (a prediction on up to 16 images) is computed only while a page is connected, at most once per epoch and
+ * once per {@value #SAMPLE_INTERVAL_SECONDS} seconds, plus once at the end when {@link #keepOpen} is set; the
+ * images themselves are encoded once, by a server thread. With the default port the server is started on a
+ * background thread, off the training thread's path; a fixed {@link #port} is bound at once so that a busy
+ * port fails {@code fit} straight away.
  */
 public class TrainingDashboard extends Callback implements AutoCloseable {
 
-    private static final long MIN_BATCH_INTERVAL_NANOS = 250_000_000L;
+    private static final long BATCH_INTERVAL_NANOS = 250_000_000L;
+    static final int SAMPLE_INTERVAL_SECONDS = 5;
+    private static final long SAMPLE_INTERVAL_NANOS = SAMPLE_INTERVAL_SECONDS * 1_000_000_000L;
 
     private int port;
     private String host = "127.0.0.1";
     private boolean allowRemote;
     private boolean keepOpen;
+
+    // Server state: changed only under this object's monitor (start, close), never per batch.
+    private EventLog log;
     private DashboardServer server;
+    private CompletableFuture<DashboardServer> starting;
+
+    // Training-thread state.
+    private EventLog runLog;
     private long startNanos;
-    private long lastBatchPublish;
+    private long lastBatchNanos;
+    private long lastSamplesNanos;
+    private int samplesEpoch = -1;
     private int epoch;
+    private Integer steps;
+    private String[] batchKeys = new String[0];
     private Tensor sampleX;
-    private Tensor sampleY;
-    private List<String> classNames;
+    private SampleGrid grid;
 
     /** The port to listen on (0, the default, picks a free one). */
     public TrainingDashboard port(int port) {
@@ -67,52 +84,91 @@ public class TrainingDashboard extends Callback implements AutoCloseable {
     }
 
     /**
-     * Images to show with predictions after each epoch (up to 16 are used): {@code x} of shape
-     * [n, h, w], [n, h, w, 1] or [n, h, w, 3] (values 0..1 or 0..255), {@code y} class indices or one-hot
-     * (may be null), {@code classNames} to label classes (may be null: indices are shown).
+     * Images to show with predictions (up to 16 are used): {@code x} of shape [n, h, w], [n, h, w, 1] or
+     * [n, h, w, 3] (values 0..1 or 0..255), {@code y} class indices or one-hot (may be null), {@code classNames}
+     * to label classes (may be null: indices are shown). Predictions are made only while a page is connected.
      */
     public TrainingDashboard samples(Tensor x, Tensor y, List<String> classNames) {
         int n = Math.min(16, x.shape()[0]);
-        this.sampleX = x.slice(0, n);
-        this.sampleY = y == null ? null : y.slice(0, n);
-        this.classNames = classNames;
+        Tensor xs = x.slice(0, n);
+        Tensor ys = y == null ? null : y.slice(0, n);
+        this.grid = new SampleGrid(xs.buffer(), xs.shape(), ys == null ? null : ys.buffer(),
+                ys == null ? null : ys.shape(), classNames);
+        this.sampleX = xs;
         return this;
     }
 
-    /** Starts the server now (it starts by itself when training begins). */
+    /** Starts the server now, on this thread (it starts by itself when training begins). */
     public synchronized TrainingDashboard start() {
         if (server == null) {
-            server = new DashboardServer(host, port, allowRemote);
+            if (starting != null) {
+                try {
+                    server = starting.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                } finally {
+                    starting = null;
+                }
+            } else {
+                EventLog l = new EventLog();
+                server = new DashboardServer(host, port, allowRemote, l);
+                log = l;
+            }
         }
         return this;
+    }
+
+    /** Starts the server on a daemon thread unless it runs or is starting; returns the log it will serve. */
+    private synchronized EventLog startInBackground() {
+        if (server == null && starting == null) {
+            if (port != 0) {
+                start();   // a fixed port may be taken: fail fit now rather than later
+            } else {
+                EventLog l = new EventLog();
+                CompletableFuture<DashboardServer> f = new CompletableFuture<>();
+                String h = host;
+                boolean remote = allowRemote;
+                Thread t = new Thread(() -> {
+                    try {
+                        f.complete(new DashboardServer(h, 0, remote, l));
+                    } catch (RuntimeException | Error e) {
+                        System.err.println("TrainingDashboard: the page could not be served (" + e.getMessage()
+                                + "); training goes on without it");
+                        f.completeExceptionally(e);
+                    }
+                }, "ganglion-dashboard-start");
+                t.setDaemon(true);
+                t.start();
+                starting = f;
+                log = l;
+            }
+        }
+        return log;
     }
 
     /** The page's address, e.g. http://127.0.0.1:41234/ (starts the server if needed). */
     public URI url() {
-        start();
-        String h = allowRemote ? "localhost" : host;
-        return URI.create("http://" + h + ":" + server.port() + "/");
-    }
-
-    private void publish(Map<String, Object> event) {
-        DashboardServer s = server;
-        if (s != null) {
-            s.publish(Json.dumps(event));
+        DashboardServer s;
+        synchronized (this) {
+            start();
+            s = server;
         }
+        String h = allowRemote ? "localhost" : host;
+        return URI.create("http://" + h + ":" + s.port() + "/");
     }
 
-    private double elapsed() {
-        return (System.nanoTime() - startNanos) / 1e9;
+    private double elapsed(long now) {
+        return (now - startNanos) / 1e9;
     }
 
     @Override
     public void onTrainBegin(Map<String, Double> logs) {
-        start();
-        server.begin();
+        runLog = startInBackground();
+        runLog.begin();
         startNanos = System.nanoTime();
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("type", "start");
-        e.put("model", model() == null ? "model" : model().name());
+        lastBatchNanos = startNanos - BATCH_INTERVAL_NANOS;
+        lastSamplesNanos = 0;
+        samplesEpoch = -1;
         String summary = "";
         if (model() != null) {
             try {
@@ -121,13 +177,11 @@ public class TrainingDashboard extends Callback implements AutoCloseable {
                 summary = "(summary unavailable: " + ex.getMessage() + ")";
             }
         }
-        e.put("summary", summary);
-        Object epochs = params().get("epochs");
-        Object steps = params().get("steps");
-        e.put("epochs", epochs instanceof Number n ? n.intValue() : 1);
-        e.put("steps", steps instanceof Number n ? n.intValue() : null);
-        e.put("time", System.currentTimeMillis() / 1000.0);
-        publish(e);
+        Object e = params().get("epochs");
+        Object s = params().get("steps");
+        steps = s instanceof Number n ? n.intValue() : null;
+        runLog.append(DashboardEvent.start(model() == null ? "model" : model().name(), summary,
+                e instanceof Number n ? n.intValue() : 1, steps, System.currentTimeMillis() / 1000.0));
     }
 
     @Override
@@ -135,156 +189,118 @@ public class TrainingDashboard extends Callback implements AutoCloseable {
         this.epoch = epoch;
     }
 
+    /**
+     * Per batch: nobody watching, one volatile read and nothing else; while a page is connected, one clock read,
+     * and four times a second a copy of the running logs into the progress slot.
+     */
     @Override
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-        long now = System.nanoTime();
-        if (now - lastBatchPublish < MIN_BATCH_INTERVAL_NANOS) {
+        EventLog l = runLog;
+        if (l == null || !l.watched()) {
             return;
         }
-        lastBatchPublish = now;
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("type", "batch");
-        e.put("epoch", epoch);
-        e.put("step", batch + 1);
-        Object steps = params().get("steps");
-        e.put("steps", steps instanceof Number n ? n.intValue() : null);
-        e.put("elapsed", elapsed());
-        e.put("logs", logs == null ? Map.of() : new LinkedHashMap<>(logs));
-        publish(e);
+        long now = System.nanoTime();
+        if (now - lastBatchNanos < BATCH_INTERVAL_NANOS) {
+            return;
+        }
+        lastBatchNanos = now;
+        int k = logs == null ? 0 : logs.size();
+        String[] keys = batchKeys;                   // published arrays are never written again
+        boolean fresh = keys.length != k;
+        if (fresh) {
+            keys = new String[k];
+        }
+        double[] values = new double[k];
+        if (k > 0) {
+            int i = 0;
+            for (Map.Entry<String, Double> en : logs.entrySet()) {
+                if (i == k) {
+                    break;
+                }
+                String name = en.getKey();
+                if (!fresh && !keys[i].equals(name)) {
+                    keys = keys.clone();
+                    fresh = true;
+                }
+                if (fresh) {
+                    keys[i] = name;
+                }
+                values[i] = en.getValue() == null ? Double.NaN : en.getValue();
+                i++;
+            }
+        }
+        batchKeys = keys;
+        l.latestBatch(DashboardEvent.batch(epoch, batch + 1, steps, elapsed(now), keys, values));
     }
 
+    /** Per epoch: stores the logs; the sample grid only while someone watches (see the class comment). */
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("type", "epoch");
-        e.put("epoch", epoch);
-        e.put("elapsed", elapsed());
-        e.put("logs", logs == null ? Map.of() : new LinkedHashMap<>(logs));
-        if (model() != null && model().isCompiled()) {
-            e.put("lr", (double) model().optimizer().learningRate());
+        if (runLog == null) {
+            return;
         }
-        publish(e);
-        if (sampleX != null && model() != null) {
-            publish(samplesEvent(epoch));
-        }
-    }
-
-    private Map<String, Object> samplesEvent(int epoch) {
-        Tensor probs = model().predict(sampleX, sampleX.shape()[0], 0);
-        int n = sampleX.shape()[0];
-        int classes = probs.shape()[probs.rank() - 1];
-        float[] p = probs.buffer();
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int best = 0;
-            float bestP;
-            if (classes == 1) {
-                bestP = p[i];
-                best = bestP >= 0.5f ? 1 : 0;
-                bestP = best == 1 ? bestP : 1 - bestP;
-            } else {
-                bestP = p[i * classes];
-                for (int c = 1; c < classes; c++) {
-                    if (p[i * classes + c] > bestP) {
-                        bestP = p[i * classes + c];
-                        best = c;
-                    }
+        long now = System.nanoTime();
+        int k = logs == null ? 0 : logs.size();
+        String[] keys = new String[k];
+        double[] values = new double[k];
+        if (k > 0) {
+            int i = 0;
+            for (Map.Entry<String, Double> en : logs.entrySet()) {
+                if (i == k) {
+                    break;
                 }
-            }
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("img", "data:image/png;base64," + png(sampleX, i));
-            item.put("pred", label(best));
-            item.put("p", (double) bestP);
-            if (sampleY != null) {
-                item.put("truth", label(truth(i)));
-            }
-            items.add(item);
-        }
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("type", "samples");
-        e.put("epoch", epoch);
-        e.put("items", items);
-        return e;
-    }
-
-    private int truth(int i) {
-        int[] s = sampleY.shape();
-        float[] v = sampleY.buffer();
-        int width = s.length <= 1 ? 1 : s[s.length - 1];
-        if (width == 1) {
-            return Math.round(v[i]);
-        }
-        int best = 0;
-        for (int c = 1; c < width; c++) {
-            if (v[i * width + c] > v[i * width + best]) {
-                best = c;
+                keys[i] = en.getKey();
+                values[i] = en.getValue() == null ? Double.NaN : en.getValue();
+                i++;
             }
         }
-        return best;
+        Double lr = model() != null && model().isCompiled() ? (double) model().optimizer().learningRate() : null;
+        runLog.append(DashboardEvent.epoch(epoch, elapsed(now), keys, values, lr));
+        if (grid != null && model() != null && runLog.watched()
+                && (samplesEpoch < 0 || now - lastSamplesNanos >= SAMPLE_INTERVAL_NANOS)) {
+            appendSamples(epoch);
+            lastSamplesNanos = now;
+        }
     }
 
-    private String label(int c) {
-        return classNames != null && c < classNames.size() ? classNames.get(c) : String.valueOf(c);
-    }
-
-    private static String png(Tensor x, int index) {
-        int[] s = x.shape();
-        if (s.length < 3) {
-            throw new IllegalArgumentException("TrainingDashboard.samples: images must be [n, h, w] or [n, h, w, c], "
-                    + "got shape " + java.util.Arrays.toString(s));
-        }
-        int h = s[1], w = s[2], c = s.length == 4 ? s[3] : 1;
-        float[] v = x.buffer();
-        int per = h * w * c;
-        float max = 0;
-        for (int i = 0; i < per; i++) {
-            max = Math.max(max, v[index * per + i]);
-        }
-        float scale = max <= 1.0001f ? 255f : 1f;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int yy = 0; yy < h; yy++) {
-            for (int xx = 0; xx < w; xx++) {
-                int base = index * per + (yy * w + xx) * c;
-                int r = clamp(v[base] * scale);
-                int g = c >= 3 ? clamp(v[base + 1] * scale) : r;
-                int b = c >= 3 ? clamp(v[base + 2] * scale) : r;
-                img.setRGB(xx, yy, (r << 16) | (g << 8) | b);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Base64.getEncoder().encodeToString(out.toByteArray());
-    }
-
-    private static int clamp(float v) {
-        return Math.max(0, Math.min(255, Math.round(v)));
+    private void appendSamples(int epoch) {
+        Tensor probs = model().predictOnBatch(sampleX);
+        runLog.append(grid.predictions(epoch, probs.buffer(), probs.shape()[probs.rank() - 1]));
+        samplesEpoch = epoch;
     }
 
     @Override
     public void onTrainEnd(Map<String, Double> logs) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("type", "end");
-        e.put("elapsed", elapsed());
-        publish(e);
-        DashboardServer s = server;
-        if (s != null) {
-            s.finish();
+        EventLog l = runLog;
+        if (l == null) {
+            return;
         }
+        if (keepOpen && grid != null && model() != null && samplesEpoch != epoch) {
+            appendSamples(epoch);   // the page stays up: show the final predictions to whoever looks later
+        }
+        l.append(DashboardEvent.end(elapsed(System.nanoTime())));
+        l.finish();
+        runLog = null;
         if (!keepOpen) {
             close();
         }
     }
 
-    /** Stops the server. */
+    /** Stops the server (waiting for a background start to finish first). */
     @Override
     public synchronized void close() {
+        if (starting != null) {
+            try {
+                server = starting.join();
+            } catch (CompletionException e) {
+                server = null;   // it never started; the reason was printed
+            }
+            starting = null;
+        }
         if (server != null) {
             server.close();
             server = null;
         }
+        log = null;
     }
 }

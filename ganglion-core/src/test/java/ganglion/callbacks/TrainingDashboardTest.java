@@ -102,6 +102,75 @@ class TrainingDashboardTest {
         assertThrows(IOException.class, () -> new Socket().connect(new InetSocketAddress("127.0.0.1", url.getPort()), 2000));
     }
 
+    @Test
+    void unwatchedRunStoresNoBatchesAndPredictsSamplesOnlyAtTheEnd() throws Exception {
+        Sequential m = imageModel();
+        Tensor x = images();
+        try (TrainingDashboard dash = new TrainingDashboard().keepOpen(true).samples(x, labels(x), null)) {
+            m.fit(x, labels(x), new FitOptions().epochs(4).batchSize(16).verbose(0).callbacks(dash));
+            String history = HttpClient.newHttpClient().send(HttpRequest.newBuilder(dash.url().resolve("/history"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertEquals(4, count(history, "\"type\": \"epoch\""));
+            assertEquals(1, count(history, "\"type\": \"samples\""), "nobody watched: only the final grid");
+            assertTrue(history.contains("\"epoch\": 3, \"items\""), "the final grid is the last epoch's");
+            assertTrue(count(history, "\"type\": \"batch\"") <= 1, "batch progress is not stored");
+        }
+    }
+
+    @Test
+    void watchedRunGetsSampleGridsWhileTraining() throws Exception {
+        Sequential m = imageModel();
+        Tensor x = images();
+        try (TrainingDashboard dash = new TrainingDashboard().samples(x, labels(x), List.of("dark", "light"))) {
+            HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(dash.url().resolve("/events")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            Callback slowFirstBatch = new Callback() {
+                @Override
+                public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+                    if (batch == 0) {
+                        try {
+                            Thread.sleep(400);   // the stream polls every 100 ms: let it see this progress
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+            };
+            m.fit(x, labels(x), new FitOptions().epochs(2).batchSize(16).verbose(0).callbacks(dash, slowFirstBatch));
+            String events = new String(stream.body().readAllBytes(), StandardCharsets.UTF_8);   // ends with the run
+            assertTrue(events.startsWith("data: {\"type\": \"start\""), events);
+            assertTrue(events.contains("\"type\": \"samples\", \"epoch\": 0"), "a grid after the first epoch");
+            assertTrue(events.contains("\"pred\": \"dark\"") || events.contains("\"pred\": \"light\""));
+            assertTrue(events.contains("\"type\": \"batch\""), "batch progress is streamed");
+            assertTrue(events.contains("\"type\": \"end\""));
+        }
+    }
+
+    @Test
+    void batchHookAllocatesNothingBetweenProgressUpdates() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        try (TrainingDashboard dash = new TrainingDashboard()) {
+            dash.setParams(Map.of("epochs", 1, "steps", 100_000));
+            dash.onTrainBegin(new java.util.HashMap<>());
+            Map<String, Double> logs = new java.util.TreeMap<>(Map.of("loss", 1.5, "accuracy", 0.25));
+            for (int i = 0; i < 20_000; i++) {
+                dash.onTrainBatchEnd(i, logs);
+            }
+            long id = Thread.currentThread().getId();
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 100_000; i++) {
+                dash.onTrainBatchEnd(i, logs);
+            }
+            long bytes = threads.getThreadAllocatedBytes(id) - before;
+            dash.onTrainEnd(logs);
+            // at most a few progress snapshots (four a second, a few hundred bytes each) in 100,000 calls
+            assertTrue(bytes < 16_384, "per-batch hook allocated " + bytes + " bytes in 100,000 calls");
+        }
+    }
+
     private static int count(String s, String needle) {
         int n = 0;
         for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) {

@@ -10,37 +10,33 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP side of the training dashboard: serves the bundled page ("/"), the events so far as JSON
- * ("/history"), and a server-sent-event stream ("/events"). Training threads only append to a list and
- * offer to bounded per-client queues (a slow client loses events rather than slowing training); the
- * server's own daemon threads do all network work. Connections from other hosts are refused unless
- * the server was bound to a non-loopback address on purpose.
+ * ("/history"), and a server-sent-event stream ("/events"), all read from an {@link EventLog}. The training
+ * thread never talks to this class: it appends to the log, and each stream's own daemon thread polls the log
+ * (every {@value #POLL_MILLIS} ms) and does all formatting and network work, so a slow or stalled page never
+ * slows training and an unwatched run costs nothing here. Connections from other hosts are refused unless the
+ * server was bound to a non-loopback address on purpose.
  */
 public final class DashboardServer implements AutoCloseable {
 
-    private static final String END = "\u0000end";
+    static final long POLL_MILLIS = 100;
+    private static final long KEEP_ALIVE_MILLIS = 15_000;
+    static final long DRAIN_MILLIS = 1_000;
 
     private final HttpServer server;
     private final ExecutorService pool;
     private final boolean allowRemote;
-    private final List<String> events = new ArrayList<>();   // JSON objects, guarded by itself
-    private final CopyOnWriteArrayList<BlockingQueue<String>> clients = new CopyOnWriteArrayList<>();
+    private final EventLog log;
     private final byte[] page;
     private volatile boolean closed;
-    private volatile boolean finished;
 
-    public DashboardServer(String host, int port, boolean allowRemote) {
+    public DashboardServer(String host, int port, boolean allowRemote, EventLog log) {
         this.allowRemote = allowRemote;
+        this.log = log;
         try (InputStream in = DashboardServer.class.getResourceAsStream("/ganglion/internal/dashboard/index.html")) {
             if (in == null) {
                 throw new IllegalStateException("TrainingDashboard: the page resource is missing from the jar");
@@ -49,7 +45,7 @@ public final class DashboardServer implements AutoCloseable {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 16);
         } catch (IOException e) {
             throw new UncheckedIOException("TrainingDashboard: cannot listen on " + host + ":" + port + ": "
-                    + e.getMessage(), e);
+                    + e.getMessage() + " (give another port(), or 0 for any free one)", e);
         }
         pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "ganglion-dashboard");
@@ -64,16 +60,6 @@ public final class DashboardServer implements AutoCloseable {
     /** The port actually bound (useful when 0 asked for any free port). */
     public int port() {
         return server.getAddress().getPort();
-    }
-
-    /** Records an event (a JSON object) and hands it to connected pages. Never blocks. */
-    public void publish(String json) {
-        synchronized (events) {
-            events.add(json);
-        }
-        for (BlockingQueue<String> q : clients) {
-            q.offer(json);   // a full queue means a stalled client: it misses this event, training goes on
-        }
     }
 
     private boolean refused(HttpExchange ex) throws IOException {
@@ -96,17 +82,25 @@ public final class DashboardServer implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             switch (path) {
                 case "/", "/index.html" -> send(ex, 200, "text/html; charset=utf-8", page);
-                case "/history" -> {
-                    String body;
-                    synchronized (events) {
-                        body = "[" + String.join(",", events) + "]";
-                    }
-                    send(ex, 200, "application/json", body.getBytes(StandardCharsets.UTF_8));
-                }
+                case "/history" -> send(ex, 200, "application/json", history().getBytes(StandardCharsets.UTF_8));
                 case "/events" -> stream(ex);
                 default -> send(ex, 404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
             }
         }
+    }
+
+    /** Every stored event, then the latest batch progress if newer, as one JSON array. */
+    private String history() {
+        StringBuilder b = new StringBuilder("[");
+        EventLog.Cursor cursor = log.cursor();
+        for (DashboardEvent e = cursor.next(); e != null; e = cursor.next()) {
+            b.append(b.length() > 1 ? "," : "").append(e.json());
+        }
+        DashboardEvent batch = cursor.newerBatch();
+        if (batch != null) {
+            b.append(b.length() > 1 ? "," : "").append(batch.json());
+        }
+        return b.append(']').toString();
     }
 
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
@@ -120,74 +114,79 @@ public final class DashboardServer implements AutoCloseable {
 
     /** Server-sent events: everything so far, then each new event as it comes, until training ends. */
     private void stream(HttpExchange ex) throws IOException {
-        BlockingQueue<String> q = new ArrayBlockingQueue<>(4096);
-        List<String> backlog;
-        boolean over;
-        synchronized (events) {
-            backlog = new ArrayList<>(events);
-            over = finished;
-            if (!over) {
-                clients.add(q);
-            }
-        }
-        ex.getResponseHeaders().set("Content-Type", "text/event-stream");
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.sendResponseHeaders(200, 0);
-        OutputStream o = ex.getResponseBody();
+        EventLog.Cursor cursor = log.cursor();
+        log.watcherJoined();   // before the headers: a page that has them counts as watching
+        OutputStream o = null;
         try {
-            for (String e : backlog) {
-                o.write(("data: " + e + "\n\n").getBytes(StandardCharsets.UTF_8));
-            }
-            o.flush();
-            while (!closed && !over) {
-                String e = q.poll(15, TimeUnit.SECONDS);
-                if (e == null) {
-                    o.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
-                } else if (e.equals(END)) {
-                    break;
-                } else {
-                    o.write(("data: " + e + "\n\n").getBytes(StandardCharsets.UTF_8));
+            ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+            ex.getResponseHeaders().set("Cache-Control", "no-store");
+            ex.sendResponseHeaders(200, 0);
+            o = ex.getResponseBody();
+            long quietSince = System.nanoTime();
+            while (!closed) {
+                boolean over = log.finished();   // read before draining: what was appended before finish() is sent
+                boolean sent = false;
+                for (DashboardEvent e = cursor.next(); e != null; e = cursor.next()) {
+                    write(o, e);
+                    sent = true;
                 }
-                o.flush();
+                DashboardEvent batch = cursor.newerBatch();
+                if (batch != null) {
+                    write(o, batch);
+                    sent = true;
+                }
+                if (!sent && System.nanoTime() - quietSince > KEEP_ALIVE_MILLIS * 1_000_000L) {
+                    o.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+                    sent = true;
+                }
+                if (sent) {
+                    o.flush();
+                    quietSince = System.nanoTime();
+                }
+                if (over) {
+                    break;
+                }
+                Thread.sleep(POLL_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             // the page was closed: drop the client
         } finally {
-            clients.remove(q);
+            if (o != null) {
+                try {
+                    o.close();   // ends the chunked body before close() may stop the server
+                } catch (IOException ignored) {
+                    // already gone
+                }
+            }
+            log.watcherLeft();
         }
     }
 
-    /** A new training run begins: streams stay open again until {@link #finish()}. */
-    public void begin() {
-        synchronized (events) {
-            finished = false;
-        }
+    private static void write(OutputStream o, DashboardEvent e) throws IOException {
+        o.write(("data: " + e.json() + "\n\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * Training is over: open streams end after what they have, and pages opened later get the whole run
-     * and then the end of the stream. The page and history stay served until {@link #close()}.
+     * Stops the server (pages keep what they have drawn). When the run is over and pages are still connected, they
+     * get up to {@value #DRAIN_MILLIS} ms to receive the last events first; with nobody watching this never waits.
      */
-    public void finish() {
-        synchronized (events) {
-            finished = true;
-        }
-        for (BlockingQueue<String> q : clients) {
-            q.offer(END);
-        }
-    }
-
-    /** Ends the event streams and stops the server (pages keep what they have drawn). */
     @Override
     public void close() {
-        closed = true;
-        for (BlockingQueue<String> q : clients) {
-            q.clear();
-            q.offer(END);
+        if (log.finished()) {
+            long deadline = System.nanoTime() + DRAIN_MILLIS * 1_000_000L;
+            while (log.watched() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
-        server.stop(0);   // JDK 17 waits the whole delay even when idle; the streams have been ended already
+        closed = true;
+        server.stop(0);   // JDK 17 waits the whole delay even when idle; the streams end at their next poll
         pool.shutdownNow();
     }
 }

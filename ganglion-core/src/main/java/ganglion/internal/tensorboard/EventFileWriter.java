@@ -25,17 +25,24 @@ public final class EventFileWriter implements Closeable {
     public EventFileWriter(Path dir) throws IOException {
         Files.createDirectories(dir);
         double now = System.currentTimeMillis() / 1000.0;
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "localhost";
-        }
-        file = dir.resolve("events.out.tfevents." + (long) now + "." + host + "." + ProcessHandle.current().pid()
+        file = dir.resolve("events.out.tfevents." + (long) now + "." + Host.NAME + "." + ProcessHandle.current().pid()
                 + "." + COUNTER.getAndIncrement() + ".v2");
         out = new BufferedOutputStream(Files.newOutputStream(file));
         write(Summaries.fileVersion(now));
         flush();
+    }
+
+    /** The host name for file names, looked up once per JVM (the lookup may ask DNS and take long). */
+    private static final class Host {
+        static final String NAME = lookUp();
+
+        private static String lookUp() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                return "localhost";
+            }
+        }
     }
 
     public Path file() {
