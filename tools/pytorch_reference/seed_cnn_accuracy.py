@@ -10,11 +10,15 @@ training set before shuffling, a fresh shuffle every epoch, dropout only in trai
 Usage: /usr/bin/python3 tools/pytorch_reference/seed_cnn_accuracy.py MODEL [--epochs N] [--seeds 1,2,3]
   MODEL: mnist (seed 001: 3 epochs by default, 20 % validation split),
          fashion (seed 002 as written: convolutions without activation, 5 epochs, 25 % split),
-         fashion-relu (the same with ReLU convolutions).
-Data: GANGLION_DATA or ../shared/data ({mnist,fashion-mnist}/*-idx?-ubyte.gz).
+         fashion-relu (the same with ReLU convolutions),
+         cifar (seed 000: Conv 32-64-128 relu, Dense 128, Dropout 0.6, batch 128, 10 epochs, no split) on the
+         CIFAR-10 JPEG copy (cifar10-jpg/cifar10-{train,test}-jpg.tar.gz, decoded with Pillow).
+Data: GANGLION_DATA or ../shared/data ({mnist,fashion-mnist}/*-idx?-ubyte.gz, cifar10-jpg/).
 """
 import argparse
 import gzip
+import io
+import tarfile
 import math
 import os
 import struct
@@ -36,10 +40,37 @@ def read_idx(path):
     return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
 
 
+def data_root():
+    return os.environ.get("GANGLION_DATA") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                                           "..", "shared", "data")
+
+
+CIFAR_CLASSES = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"]
+
+
+def read_jpeg_tar(path):
+    """(images uint8 [n, 32, 32, 3], labels) from a tarball of <split>/<class>/NNNN.jpg, in name order."""
+    from PIL import Image
+    xs, ys = [], []
+    with tarfile.open(path) as tar:
+        members = sorted((m for m in tar.getmembers() if m.isfile() and m.name.endswith(".jpg")),
+                         key=lambda m: m.name)
+        for m in members:
+            cls = m.name.split("/")[-2]
+            xs.append(np.asarray(Image.open(io.BytesIO(tar.extractfile(m).read())).convert("RGB")))
+            ys.append(CIFAR_CLASSES.index(cls))
+    return np.stack(xs), np.array(ys, dtype=np.uint8)
+
+
+def load_cifar():
+    d = os.path.join(data_root(), "cifar10-jpg")
+    xtr, ytr = read_jpeg_tar(os.path.join(d, "cifar10-train-jpg.tar.gz"))
+    xte, yte = read_jpeg_tar(os.path.join(d, "cifar10-test-jpg.tar.gz"))
+    return xtr, ytr, xte, yte
+
+
 def load(folder):
-    root = os.environ.get("GANGLION_DATA") or os.path.join(os.path.dirname(__file__), "..", "..", "..",
-                                                           "shared", "data")
-    d = os.path.join(root, folder)
+    d = os.path.join(data_root(), folder)
     return (read_idx(os.path.join(d, "train-images-idx3-ubyte.gz")),
             read_idx(os.path.join(d, "train-labels-idx1-ubyte.gz")),
             read_idx(os.path.join(d, "t10k-images-idx3-ubyte.gz")),
@@ -92,17 +123,47 @@ class FashionCnn(nn.Module):
         return self.d2(self.drop(F.relu(self.d1(x))))
 
 
+class CifarCnn(nn.Module):
+    """Seed 000: Conv(32,3,relu) Pool Conv(64,3,relu) Pool Conv(128,3,relu) Pool Flatten Dense(128,relu)
+    Dropout(0.6) Dense(10)."""
+
+    def __init__(self):
+        super().__init__()
+        self.c1, self.c2, self.c3 = nn.Conv2d(3, 32, 3), nn.Conv2d(32, 64, 3), nn.Conv2d(64, 128, 3)
+        self.d1, self.d2 = nn.Linear(128 * 2 * 2, 128), nn.Linear(128, 10)
+        self.drop = nn.Dropout(0.6)
+
+    def forward(self, x):
+        x = F.max_pool2d(F.relu(self.c1(x)), 2)
+        x = F.max_pool2d(F.relu(self.c2(x)), 2)
+        x = F.max_pool2d(F.relu(self.c3(x)), 2)
+        x = x.permute(0, 2, 3, 1).flatten(1)
+        return self.d2(self.drop(F.relu(self.d1(x))))
+
+
+_CACHE = {}
+
+
 def run(name, epochs, seed):
     torch.manual_seed(seed)
     np.random.seed(seed)
-    folder, split = ("mnist", 0.2) if name == "mnist" else ("fashion-mnist", 0.25)
-    xtr, ytr, xte, yte = load(folder)
-    n_train = int(len(xtr) * (1 - split))  # Keras keeps the first part, validates on the rest
-    x = torch.tensor(xtr[:n_train], dtype=torch.float32).div_(255).unsqueeze(1)
+    batch = 32
+    if name == "cifar":
+        if "cifar" not in _CACHE:
+            _CACHE["cifar"] = load_cifar()
+        xtr, ytr, xte, yte = _CACHE["cifar"]
+        n_train, batch = len(xtr), 128
+        x = torch.tensor(xtr, dtype=torch.float32).div_(255).permute(0, 3, 1, 2).contiguous()
+        xt = torch.tensor(xte, dtype=torch.float32).div_(255).permute(0, 3, 1, 2).contiguous()
+    else:
+        folder, split = ("mnist", 0.2) if name == "mnist" else ("fashion-mnist", 0.25)
+        xtr, ytr, xte, yte = load(folder)
+        n_train = int(len(xtr) * (1 - split))  # Keras keeps the first part, validates on the rest
+        x = torch.tensor(xtr[:n_train], dtype=torch.float32).div_(255).unsqueeze(1)
+        xt = torch.tensor(xte, dtype=torch.float32).div_(255).unsqueeze(1)
     y = torch.tensor(ytr[:n_train], dtype=torch.long)
-    xt = torch.tensor(xte, dtype=torch.float32).div_(255).unsqueeze(1)
     yt = torch.tensor(yte, dtype=torch.long)
-    model = MnistCnn() if name == "mnist" else FashionCnn(name == "fashion-relu")
+    model = {"mnist": MnistCnn, "cifar": CifarCnn}.get(name, lambda: FashionCnn(name == "fashion-relu"))()
     for m in model.modules():
         if isinstance(m, (nn.Conv2d, nn.Linear)):
             glorot(m)
@@ -111,8 +172,8 @@ def run(name, epochs, seed):
     for epoch in range(epochs):
         model.train()
         perm = torch.randperm(n_train)
-        for i in range(0, n_train, 32):
-            idx = perm[i:i + 32]
+        for i in range(0, n_train, batch):
+            idx = perm[i:i + batch]
             opt.zero_grad()
             loss = F.cross_entropy(model(x[idx]), y[idx])
             loss.backward()
@@ -129,13 +190,13 @@ def run(name, epochs, seed):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("model", choices=["mnist", "fashion", "fashion-relu"])
+    p.add_argument("model", choices=["mnist", "fashion", "fashion-relu", "cifar"])
     p.add_argument("--epochs", type=int)
     p.add_argument("--seeds", default="1,2,3")
     p.add_argument("--threads", type=int, default=2)
     a = p.parse_args()
     torch.set_num_threads(a.threads)
-    epochs = a.epochs or (3 if a.model == "mnist" else 5)
+    epochs = a.epochs or {"mnist": 3, "cifar": 10}.get(a.model, 5)
     accs = [run(a.model, epochs, int(s)) for s in a.seeds.split(",")]
     print(f"{a.model}: mean {np.mean(accs):.4f} min {min(accs):.4f} max {max(accs):.4f} over {len(accs)} seeds")
 
