@@ -7,6 +7,10 @@
 #   WARM     the last epoch (EPOCHS >= 2), steady state;
 #   PROCESS  wall time from launching the program to the end of its first epoch (JVM or Python start-up,
 #            import torch, data loading and JIT all included).
+# Ganglion warms its Vector API kernels up for the JIT on a background thread from JVM start (KernelWarmup: the
+# default); with NOWARMUP=1 (the default) Ganglion also runs once more with -Dganglion.warmup=false, and the row
+# COLD-NOWU shows what the warm-up is worth. Each Ganglion run prints its time per 250 steps ("wall/CPU of the
+# training thread" in ms): the first entries show the JIT warm-up.
 # PyTorch runs as installed (one epoch: it takes about a minute here) and tuned (EPOCHS epochs); the ratios are
 # taken against the faster of the two, so that the comparison never flatters Ganglion.
 #
@@ -15,7 +19,8 @@
 #             ~/.ganglion/datasets/fashion-mnist, /usr/share/datasets/fashion-mnist, ../shared/data/fashion-mnist)
 # Environment: THREADS (2), EPOCHS (2; the last epoch is the warm one), BUILD_DIRNAME (target: Maven's build folder),
 #   STOCK=0 to skip the as-installed PyTorch run, GANGLION_CP (class path instead of the benchmarks jar), GANGLION_FLAGS (extra MlpEpoch arguments, e.g. --fast-dropout),
-#   JAVA (java), PYTHON (a python3 with torch;
+#   JAVA (java), JAVA_OPTS (extra JVM options for every Ganglion run), NOWARMUP=0 to skip the run without warm-up,
+#   PYTHON (a python3 with torch;
 #   default /usr/bin/python3, i.e. Debian's python3-torch 1.13 built on OpenBLAS: apt-get install python3-torch),
 #   SKIP_BUILD=1 to reuse the last build.
 set -euo pipefail
@@ -24,6 +29,7 @@ cd "$ROOT"
 THREADS="${THREADS:-2}"
 EPOCHS="${EPOCHS:-2}"
 STOCK="${STOCK:-1}"
+NOWARMUP="${NOWARMUP:-1}"
 JAVA="${JAVA:-java}"
 BUILD_DIRNAME="${BUILD_DIRNAME:-target}"
 
@@ -79,9 +85,18 @@ TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 
 echo "== Ganglion"
-GW_WALL="$(timed "$TMP/g" "$JAVA" --add-modules=jdk.incubator.vector -Xmx4g -Xss8m -cp "${GANGLION_CP:-$JAR}" ganglion.bench.MlpEpoch \
-    "$DATA" --threads "$THREADS" --epochs "$EPOCHS" ${GANGLION_FLAGS:-})"
+# shellcheck disable=SC2086
+GW_WALL="$(timed "$TMP/g" "$JAVA" --add-modules=jdk.incubator.vector -Xmx4g -Xss8m ${JAVA_OPTS:-} -cp "${GANGLION_CP:-$JAR}" \
+    ganglion.bench.MlpEpoch "$DATA" --threads "$THREADS" --epochs "$EPOCHS" --step-profile 250 ${GANGLION_FLAGS:-})"
 grep -v 'Using incubator modules' "$TMP/g"
+if [ "$NOWARMUP" = 1 ]; then
+    echo "== Ganglion without the JIT warm-up (-Dganglion.warmup=false)"
+    # shellcheck disable=SC2086
+    GN_WALL="$(timed "$TMP/gn" "$JAVA" --add-modules=jdk.incubator.vector -Xmx4g -Xss8m ${JAVA_OPTS:-} -Dganglion.warmup=false \
+        -cp "${GANGLION_CP:-$JAR}" ganglion.bench.MlpEpoch "$DATA" --threads "$THREADS" --epochs 1 --step-profile 250 \
+        ${GANGLION_FLAGS:-})"
+    grep -v 'Using incubator modules' "$TMP/gn"
+fi
 # PyTorch runs twice: as installed, and tuned: glibc keeps freed memory instead of returning it to the
 # kernel, so that Adam's temporaries do not page-fault every step (the effect PyTorch's performance guide
 # gets from jemalloc or tcmalloc), and OpenBLAS runs one thread so that its threads do not compete with
@@ -114,14 +129,20 @@ report() {   # label ganglion stock tuned
     awk -v l="$1" -v g="$2" -v t1="$3" -v t2="$4" 'BEGIN {
         t = (t1 != "" && t1 < t2) ? t1 : t2
         r = g / t
-        printf "%-8s ganglion %6.2f s  pytorch %6.2f s (as installed %s, tuned %.2f s)  ratio %.2f  (target <= 0.50: %s)\n",
+        printf "%-9s ganglion %6.2f s  pytorch %6.2f s (as installed %s, tuned %.2f s)  ratio %.2f  (target <= 0.50: %s)\n",
                l, g, t, (t1 == "" ? "not run" : sprintf("%.2f s", t1)), t2, r, (r <= 0.5 ? "met" : "not met")
     }'
 }
 report COLD "$G" "$T1" "$T2"
+if [ "$NOWARMUP" = 1 ]; then
+    report COLD-NOWU "$(sed -n 's/^ganglion_epoch_seconds=//p' "$TMP/gn")" "$T1" "$T2"
+fi
 if [ "$EPOCHS" -gt 1 ]; then
     GW="$(sed -n 's/^ganglion_last_epoch_seconds=//p' "$TMP/g")"
     T2W="$(sed -n 's/^torch_last_epoch_seconds=//p' "$TMP/t2")"
     report "WARM" "$GW" "" "$T2W"
 fi
 report PROCESS "$GP" "$T1P" "$T2P"
+if [ "$NOWARMUP" = 1 ]; then
+    report PROC-NOWU "$(to_first_epoch "$TMP/gn" "$GN_WALL")" "$T1P" "$T2P"
+fi

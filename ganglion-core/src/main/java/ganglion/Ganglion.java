@@ -1,6 +1,7 @@
 package ganglion;
 
 import ganglion.internal.kernels.KernelProvider;
+import ganglion.internal.kernels.KernelWarmup;
 import ganglion.internal.kernels.Parallel;
 
 import java.util.Random;
@@ -12,6 +13,10 @@ import java.util.Random;
 public final class Ganglion {
 
     private static volatile Random random = new Random();
+
+    static {
+        KernelWarmup.start();   // JIT warm-up of the kernels, in the background (see KernelWarmup)
+    }
 
     private Ganglion() {
     }

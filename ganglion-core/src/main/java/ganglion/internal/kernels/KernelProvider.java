@@ -3,11 +3,16 @@ package ganglion.internal.kernels;
 /**
  * Chooses the kernels once per JVM: the Vector API implementation when {@code jdk.incubator.vector} is
  * readable and usable, the scalar one otherwise. The vector class is loaded by name, so that nothing else
- * links against the incubator module. Set {@code -Dganglion.kernels=scalar} to force the fallback.
+ * links against the incubator module. Set {@code -Dganglion.kernels=scalar} to force the fallback. Loading this
+ * class also starts {@link KernelWarmup} (if nothing has started it yet).
  */
 public final class KernelProvider {
 
     private static final Kernels INSTANCE = lookup();
+
+    static {
+        KernelWarmup.start();
+    }
 
     private KernelProvider() {
     }
@@ -25,7 +30,6 @@ public final class KernelProvider {
         if (vector == null) {
             return new ScalarKernels();
         }
-        vector.warmUp();
         return vector;
     }
 

@@ -87,8 +87,9 @@ public interface Kernels {
     }
 
     /**
-     * Starts warming this backend's code up for the JIT, in the background, if it needs that (the Vector API
-     * kernels do); called once when {@link KernelProvider} chooses the backend. Does nothing by default.
+     * Runs this backend's kernels on small inputs until the JIT has compiled them, if the backend needs that (the
+     * Vector API kernels do); {@link KernelWarmup} calls it once, on its own background thread. Must leave no
+     * state behind that changes a later result. Does nothing by default.
      */
     default void warmUp() {
     }

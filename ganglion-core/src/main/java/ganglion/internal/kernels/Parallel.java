@@ -17,6 +17,10 @@ public final class Parallel {
     private static volatile int threads = initialThreads();
     private static volatile KernelTeam team;
 
+    static {
+        KernelWarmup.start();
+    }
+
     private Parallel() {
     }
 

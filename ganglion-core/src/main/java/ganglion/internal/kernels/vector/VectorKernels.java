@@ -109,9 +109,9 @@ public final class VectorKernels implements Kernels {
     }
 
 
-    /** Starts {@link VectorWarmup} (once per JVM). */
+    /** Runs {@link VectorWarmup} on the calling thread. */
     @Override
     public void warmUp() {
-        VectorWarmup.start(this);
+        new VectorWarmup(this).run();
     }
 }
