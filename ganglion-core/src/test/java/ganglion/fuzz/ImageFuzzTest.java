@@ -3,7 +3,6 @@ package ganglion.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import ganglion.utils.images.ImageDecoder;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -56,10 +55,8 @@ class ImageFuzzTest {
      * checkPixels for the ImageIO fallback too, before reading.
      */
     @Test
-    @Disabled("open: ImageDecoder's ImageIO fallback does not check a GIF frame's declared size (fix request in "
-            + "notes/readme-fuzz.md)")
     void gifFrameBombIsRefused() throws IOException {
-        try (InputStream in = ImageFuzzTest.class.getResourceAsStream("/ganglion/fuzz/pending/gif-frame-bomb.gif")) {
+        try (InputStream in = ImageFuzzTest.class.getResourceAsStream("/ganglion/fuzz/regressions/gif-frame-bomb.gif")) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource gif-frame-bomb.gif");
             }
