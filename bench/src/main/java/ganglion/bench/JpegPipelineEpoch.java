@@ -23,7 +23,7 @@ import java.util.Random;
  * <ul>
  *   <li>streamed: a {@link Dataset} of the shuffled file list decoding JPEGs while training, as
  *   {@code image_dataset_from_directory(shuffle=True)} and tf's {@code list_files -> map(decode) -> batch ->
- *   prefetch} do: {@code fromIterable(files) -> shuffle(files, seed) -> map(decode + rescale, 2) -> batch(128)
+ *   prefetch} do: {@code fromIterable(files) -> shuffle(files, seed) -> map(decode + rescale, DECODERS) -> batch(128)
  *   -> prefetch(4)}. The file list, not the decoded images, is shuffled, so training starts at once;</li>
  *   <li>in memory: {@code fit(x, y, shuffle=true)} on the same images decoded beforehand.</li>
  * </ul>
@@ -58,10 +58,17 @@ public final class JpegPipelineEpoch {
     private static Dataset<Tensor[]> stream(List<Path> files, int[] labels, List<Integer> subset, long seed) {
         return Dataset.fromIterable(subset)
                 .shuffle(subset.size(), seed)
-                .map(i -> decode(files.get(i), labels[i]), 2)
+                .map(i -> decode(files.get(i), labels[i]), DECODERS)
                 .batch(BATCH)
                 .prefetch(4);
     }
+
+    /**
+     * Decoding threads of the streamed pipeline ({@code -Dpipeline.decoders=N}, default 1): one decoder keeps up
+     * with training on 2 cores (it needs under a tenth of a core), and every extra thread competes with the two
+     * kernel threads.
+     */
+    private static final int DECODERS = Integer.getInteger("pipeline.decoders", 1);
 
     private static Sequential model() {
         Ganglion.setRandomSeed(1);
@@ -141,7 +148,7 @@ public final class JpegPipelineEpoch {
                     memory, n / memory, streamed, streamed / memory);
         }
         System.out.printf("ratio streamed/memory: %.3f over %d round(s) (target <= 1.15; %d images, batch %d, warm"
-                + " epochs, same model and seed; streamed = shuffled file list -> map(decode, 2) -> batch ->"
+                + " epochs, same model and seed; streamed = shuffled file list -> map(decode, " + DECODERS + ") -> batch ->"
                 + " prefetch(4))%n", streamedTotal / memoryTotal, rounds, n, BATCH);
         System.out.println(Ganglion.backendInfo());
     }

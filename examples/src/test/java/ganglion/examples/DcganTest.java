@@ -100,7 +100,7 @@ class DcganTest {
         Ganglion.setRandomSeed(42);
         Sequential clf = Dcgan.trainJudge(d);
         Dcgan gan = new Dcgan();
-        gan.train(Dcgan.scale(d.xTrain()), 5, 128, 0, dir, false);
+        gan.train(Dcgan.scale(d.xTrain()), 5, Dcgan.BATCH_SIZE, 0, dir, false);
         double confident = Dcgan.confidentFraction(clf, gan.sample(100));
         assertTrue(confident >= 0.6, "confidently classified: " + confident);
     }
