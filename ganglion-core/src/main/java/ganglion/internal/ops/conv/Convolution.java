@@ -45,10 +45,7 @@ final class Convolution {
         int[] outShape = g.outputShape();
         float[] y = new float[Shapes.checkedSize(outShape)];
         float[] xd = x.buffer(), kd = kernel.buffer();
-        ConvGemm.forward(g, xd, kd, bias == null ? null : bias.buffer(), y, false);
-        if (relu) {
-            KernelProvider.get().relu(y, 0, y, 0, y.length);
-        }
+        ConvGemm.forward(g, xd, kd, bias == null ? null : bias.buffer(), y, false, relu);
         Tensor[] inputs = bias == null ? new Tensor[]{x, kernel} : new Tensor[]{x, kernel, bias};
         if (!Autograd.needsGrad(inputs)) {
             return Tensor.wrap(y, outShape);
