@@ -21,25 +21,44 @@ public final class Vgg16Inference {
     private Vgg16Inference() {
     }
 
+    /** The arguments both VGG16 benchmarks take (see the class comment), with each one's warm-up and iteration defaults. */
+    record Options(int batch, int threads, int warmup, int iters, int size) {
+        static Options parse(String[] args, String who, int warmup, int iters) {
+            int batch = 32, threads = 2, size = 32;
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                int v = Integer.parseInt(args[i + 1]);
+                switch (args[i]) {
+                    case "--batch" -> batch = v;
+                    case "--threads" -> threads = v;
+                    case "--warmup" -> warmup = v;
+                    case "--iters" -> iters = v;
+                    case "--size" -> size = v;
+                    default -> throw new IllegalArgumentException(who + ": unknown argument " + args[i]
+                            + " (use --batch, --threads, --warmup, --iters, --size)");
+                }
+            }
+            return new Options(batch, threads, warmup, iters, size);
+        }
+
+        /** Sets the threads and seed 42, and builds VGG16 without top for {@code size x size x 3} images. */
+        Model model() {
+            Ganglion.setThreads(threads);
+            Ganglion.setRandomSeed(42);
+            return VGG16.builder().includeTop(false).inputShape(size, size, 3).build();
+        }
+
+        /** A preprocessed batch of random pixels. */
+        Tensor input() {
+            return VGG16.preprocessInput(Tensor.randomUniform(0f, 255f, batch, size, size, 3));
+        }
+    }
+
     /** Runs the benchmark; see the class comment for the arguments. */
     public static void main(String[] args) {
-        int batch = 32, threads = 2, warmup = 5, iters = 20, size = 32;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            int v = Integer.parseInt(args[i + 1]);
-            switch (args[i]) {
-                case "--batch" -> batch = v;
-                case "--threads" -> threads = v;
-                case "--warmup" -> warmup = v;
-                case "--iters" -> iters = v;
-                case "--size" -> size = v;
-                default -> throw new IllegalArgumentException("Vgg16Inference: unknown argument " + args[i]
-                        + " (use --batch, --threads, --warmup, --iters, --size)");
-            }
-        }
-        Ganglion.setThreads(threads);
-        Ganglion.setRandomSeed(42);
-        Model model = VGG16.builder().includeTop(false).inputShape(size, size, 3).build();
-        Tensor x = VGG16.preprocessInput(Tensor.randomUniform(0f, 255f, batch, size, size, 3));
+        Options o = Options.parse(args, "Vgg16Inference", 5, 20);
+        int batch = o.batch(), threads = o.threads(), warmup = o.warmup(), iters = o.iters(), size = o.size();
+        Model model = o.model();
+        Tensor x = o.input();
         for (int i = 0; i < warmup; i++) {
             model.predictOnBatch(x);
         }

@@ -32,23 +32,10 @@ public final class Vgg16Layers {
 
     /** Runs the per-layer timing; see the class comment for the arguments. */
     public static void main(String[] args) {
-        int batch = 32, threads = 2, warmup = 3, iters = 10, size = 32;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            int v = Integer.parseInt(args[i + 1]);
-            switch (args[i]) {
-                case "--batch" -> batch = v;
-                case "--threads" -> threads = v;
-                case "--warmup" -> warmup = v;
-                case "--iters" -> iters = v;
-                case "--size" -> size = v;
-                default -> throw new IllegalArgumentException("Vgg16Layers: unknown argument " + args[i]
-                        + " (use --batch, --threads, --warmup, --iters, --size)");
-            }
-        }
-        Ganglion.setThreads(threads);
-        Ganglion.setRandomSeed(42);
-        Model model = VGG16.builder().includeTop(false).inputShape(size, size, 3).build();
-        Tensor x0 = VGG16.preprocessInput(Tensor.randomUniform(0f, 255f, batch, size, size, 3));
+        Vgg16Inference.Options o = Vgg16Inference.Options.parse(args, "Vgg16Layers", 3, 10);
+        int batch = o.batch(), threads = o.threads(), warmup = o.warmup(), iters = o.iters(), size = o.size();
+        Model model = o.model();
+        Tensor x0 = o.input();
         List<Layer> layers = new ArrayList<>();
         for (Layer l : model.layers()) {
             if (!(l instanceof InputLayer)) {
