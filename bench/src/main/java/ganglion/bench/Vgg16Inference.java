@@ -69,6 +69,9 @@ public final class Vgg16Inference {
             Tensor y = model.predictOnBatch(x);
             ms[i] = (System.nanoTime() - t0) / 1e6;
             check += y.buffer()[0];
+            if (Boolean.getBoolean("bench.trace")) {
+                System.out.printf("iteration %d: %.3f ms%n", i, ms[i]);
+            }
         }
         Arrays.sort(ms);
         double median = ms[iters / 2];

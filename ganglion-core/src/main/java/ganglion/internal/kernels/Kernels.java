@@ -69,6 +69,38 @@ public interface Kernels {
     void sumRowsInto(float[] mat, int matOff, int rows, int cols, float[] out, int outOff);
 
     /**
+     * Winograd F(2x2, 3x3) input transform of one 4x4 tile, channel by channel ({@code V = Bᵀ d B}, see
+     * {@link WinogradTransforms}): pixel (r, c) of the tile is {@code channels} floats at
+     * {@code src[off + r*rowStride + c*channels]}; position p = 4i + j of V is written to
+     * {@code v[vOff + p*vStride ..+ channels)}.
+     */
+    default void winogradInputTile(float[] src, int off, int rowStride, int channels, float[] v, int vOff,
+                                   int vStride) {
+        WinogradTransforms.input(src, off, rowStride, channels, channels, v, vOff, vStride);
+    }
+
+    /**
+     * Winograd F(2x2, 3x3) kernel transform ({@code U = G g Gᵀ}) of {@code count} 3x3 filters side by side: tap
+     * (ky, kx) of filter j is {@code w[wOff + (3*ky + kx)*tapStride + j]}; position p of U is written to
+     * {@code u[uOff + p*uStride + j]}.
+     */
+    default void winogradKernelTile(float[] w, int wOff, int tapStride, int count, float[] u, int uOff,
+                                    int uStride) {
+        WinogradTransforms.kernel(w, wOff, tapStride, count, u, uOff, uStride);
+    }
+
+    /**
+     * Winograd F(2x2, 3x3) output transform of one tile ({@code Y = Aᵀ M A}), plus {@code bias} (or nothing when
+     * null), then {@code max(y, 0)} when {@code relu}: position p of M is {@code channels} floats at
+     * {@code m[mOff + p*mStride]}; output pixel (r, c) goes to {@code y[yOff + r*yRowStride + c*channels]}, for
+     * r below {@code rows} and c below {@code cols} (1 or 2: edge tiles are cut).
+     */
+    default void winogradOutputTile(float[] m, int mOff, int mStride, int channels, float[] bias, boolean relu,
+                                    float[] y, int yOff, int yRowStride, int rows, int cols) {
+        WinogradTransforms.output(m, mOff, mStride, channels, channels, bias, 0, relu, y, yOff, yRowStride, rows, cols);
+    }
+
+    /**
      * One Adam step over n parameters, fused into a single pass (Keras's "epsilon hat" form):
      * {@code m += (g - m) * c1; v += (g*g - v) * c2; w -= m * alpha / (sqrt(v) + eps)}, and, when
      * {@code zeroGrad}, {@code g = 0} afterwards. Every element is computed with the same correctly rounded

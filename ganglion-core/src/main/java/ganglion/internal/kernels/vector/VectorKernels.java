@@ -83,6 +83,23 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void winogradInputTile(float[] src, int off, int rowStride, int channels, float[] v, int vOff,
+                                  int vStride) {
+        VectorWinograd.input(src, off, rowStride, channels, v, vOff, vStride);
+    }
+
+    @Override
+    public void winogradKernelTile(float[] w, int wOff, int tapStride, int count, float[] u, int uOff, int uStride) {
+        VectorWinograd.kernel(w, wOff, tapStride, count, u, uOff, uStride);
+    }
+
+    @Override
+    public void winogradOutputTile(float[] m, int mOff, int mStride, int channels, float[] bias, boolean relu,
+                                   float[] y, int yOff, int yRowStride, int rows, int cols) {
+        VectorWinograd.output(m, mOff, mStride, channels, bias, relu, y, yOff, yRowStride, rows, cols);
+    }
+
+    @Override
     public void relu(float[] a, int aOff, float[] out, int outOff, int n) {
         VectorElementwise.relu(a, aOff, out, outOff, n);
     }

@@ -11,8 +11,8 @@ import ganglion.internal.kernels.Kernels;
  * <p>Each round calls every kernel on small inputs that reach all of its code paths: GEMM in the four transpose
  * forms, overwriting and accumulating, with rows that leave 6-, 2- and 1-row tiles, column counts that leave whole
  * and partial vector panels, packed and in-place operands, several k blocks, the dot-product and transposed-C
- * forms; the element-wise kernels with vector bodies and scalar tails; reductions, softmax, the bias kernels and
- * Adam. What C2 needs is invocations (it compiles a method after a few thousand calls), not work, so the inputs are
+ * forms; the element-wise kernels with vector bodies and scalar tails; reductions, softmax, the bias kernels, the
+ * Winograd transforms and Adam. What C2 needs is invocations (it compiles a method after a few thousand calls), not work, so the inputs are
  * small: k is 16 for most products, and a round costs well under a millisecond once compiled. Covering every path
  * matters as much: a branch the profile never saw is compiled as a trap, and the program's first call that takes
  * it would fall back to the interpreter until C2 compiles the method again.
@@ -98,6 +98,12 @@ final class VectorWarmup implements Runnable {
                 k.addRowVector(d, 0, e, 0, f, 0, 8, 200 + (round & 7));
                 k.sumRowsInto(d, 0, 32, 10, f, 0);
                 k.sumRowsInto(d, 0, 4, 4 * L + 2 * L + 3, f, 0);
+                // Winograd transforms: two whole vectors of channels and a scalar tail, edge tiles, bias and relu.
+                int wc = 2 * L + 3;
+                k.winogradInputTile(d, 0, 4 * wc, wc, f, 0, wc);
+                k.winogradKernelTile(d, 0, wc, wc, f, 0, wc);
+                k.winogradOutputTile(d, 0, wc, wc, (round & 1) == 0 ? e : null, (round & 2) != 0, f, 0, 2 * wc,
+                        1 + ((round >> 2) & 1), 1 + ((round >> 3) & 1));
                 System.arraycopy(e, 0, f, 0, n);
                 k.adam(w, f, m, v, n, 1e-3f, 0.1f, 0.001f, 1e-7f, (round & 1) == 0);
             }

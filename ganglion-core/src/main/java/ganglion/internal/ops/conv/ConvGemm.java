@@ -67,6 +67,10 @@ final class ConvGemm {
         if (g.n == 0 || pix == 0 || f == 0) {
             return;
         }
+        if (!accumulate && WinogradConv.pays(g)) {
+            WinogradConv.forward(g, x, w, bias, y, relu);
+            return;
+        }
         float beta = accumulate || bias != null ? 1f : 0f;
         if (g.isPointwise()) {
             if (bias != null) {

@@ -17,8 +17,16 @@ final class Scratch {
     static final int KERNEL_T = 2;
     /** The gradient of a fused convolution's pre-activation output. */
     static final int RELU_GRAD = 3;
+    /** Winograd: transformed input tiles. */
+    static final int WINOGRAD_V = 4;
+    /** Winograd: products of the transformed tiles and kernels, before the output transform. */
+    static final int WINOGRAD_M = 5;
+    /** Winograd: the transformed kernel. */
+    static final int WINOGRAD_U = 6;
+    /** Winograd: one zero-padded input tile at the border (used on each worker thread). */
+    static final int WINOGRAD_TILE = 7;
 
-    private static final ThreadLocal<float[][]> SLOTS = ThreadLocal.withInitial(() -> new float[4][0]);
+    private static final ThreadLocal<float[][]> SLOTS = ThreadLocal.withInitial(() -> new float[8][0]);
 
     private Scratch() {
     }
