@@ -15,14 +15,24 @@
 #   --steps N   train only the first N batches of each epoch (quick runs; times are then per N steps)
 #   --epochs N  epochs per side (default 2: the second, warm epoch is the one compared, as DJL's published figure)
 # Environment: THREADS (2), BUILD_DIRNAME (target), PYTHON (/usr/bin/python3: Debian's python3-torch 1.13 with
-#   OpenBLAS), GANGLION_CLASSPATH / DJL_CLASSPATH (override the built class paths), GANGLION_JAVA_OPTS (default "-Xmx1200m -Xmn64m -XX:+UseParallelGC": a small young generation keeps the per-step garbage from growing the heap), SKIP_BUILD=1 to reuse the last build.
+#   OpenBLAS), GANGLION_CLASSPATH / DJL_CLASSPATH (override the built class paths), GANGLION_JAVA_OPTS (default per data set: "-Xmx320m -Xmn64m -XX:+UseParallelGC" for Fashion-MNIST, -Xmx800m for CIFAR-10:
+#   the data in memory (188 or 614 MB of floats) plus working room, as a Java user sizes a heap; a small young
+#   generation keeps the per-step garbage from being promoted. Without a cap, ParallelGC grows the heap to a
+#   quarter of the machine's memory before collecting the old generation, and the peak RSS measures that policy,
+#   not the library), SKIP_BUILD=1 to reuse the last build.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 THREADS="${THREADS:-2}"
 BUILD_DIRNAME="${BUILD_DIRNAME:-target}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
-GANGLION_JAVA_OPTS="${GANGLION_JAVA_OPTS:--Xmx1200m -Xmn64m -XX:+UseParallelGC}"
+GANGLION_JAVA_OPTS="${GANGLION_JAVA_OPTS:-}"
+# default JVM options for a model's run (see GANGLION_JAVA_OPTS above)
+java_opts() {
+    if [ -n "$GANGLION_JAVA_OPTS" ]; then echo "$GANGLION_JAVA_OPTS"
+    elif [ "$1" = cifar ]; then echo "-Xmx800m -Xmn64m -XX:+UseParallelGC"
+    else echo "-Xmx320m -Xmn64m -XX:+UseParallelGC"; fi
+}
 STEPS=0
 EPOCHS=2
 CONFIGS="fmnist/32 fmnist/128 cifar/128"
@@ -86,7 +96,7 @@ run() {
         torch) out="$(/usr/bin/time -v -o "$tlog" "$PYTHON" bench/scripts/cnn_epoch_torch.py "${args[@]}" 2>&1)" ;;
         djl) out="$(/usr/bin/time -v -o "$tlog" java -cp "$G_CP:$DJL_CP" ganglion.bench.DjlCnnEpoch "${args[@]}" 2>&1 \
                   | grep -v '^SLF4J')" ;;
-        ganglion) out="$(/usr/bin/time -v -o "$tlog" java --add-modules=jdk.incubator.vector $GANGLION_JAVA_OPTS \
+        ganglion) out="$(/usr/bin/time -v -o "$tlog" java --add-modules=jdk.incubator.vector $(java_opts "$model") \
                   -cp "$G_CP" ganglion.bench.CnnEpoch "${args[@]}" 2>&1 | grep -v 'Using incubator modules')" ;;
     esac
     echo "$out" | sed 's/^/    /' >&2
