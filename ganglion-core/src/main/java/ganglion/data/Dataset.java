@@ -114,12 +114,28 @@ public abstract class Dataset<T> implements Iterable<T> {
      */
     public static Dataset<Tensor[]> imageFiles(Path dir, int[] imageSize, String colorMode, int parallelism,
                                                boolean ignoreErrors) {
+        return imageFiles(dir, imageSize, colorMode, parallelism, ignoreErrors, null);
+    }
+
+    /**
+     * As {@link #imageFiles(Path, int[], String, int, boolean)}, with the file list shuffled before decoding when
+     * {@code shuffleSeed} is not null (tf's {@code list_files(..., shuffle=True, seed=...)}): a new order every
+     * pass, the same sequence of orders for the same seed. Shuffling file indices costs nothing, where
+     * {@code shuffle(bufferSize, seed)} after decoding holds {@code bufferSize} decoded images and only mixes
+     * within that window.
+     */
+    public static Dataset<Tensor[]> imageFiles(Path dir, int[] imageSize, String colorMode, int parallelism,
+                                               boolean ignoreErrors, Long shuffleSeed) {
         ImageFolderSource src = new ImageFolderSource(dir, imageSize, colorMode, ignoreErrors, System.err);
         List<Integer> indices = new ArrayList<>(src.fileCount());
         for (int i = 0; i < src.fileCount(); i++) {
             indices.add(i);
         }
-        Dataset<Tensor[]> decoded = fromIterable(indices).map(src.decoder(), parallelism);
+        Dataset<Integer> order = fromIterable(indices);
+        if (shuffleSeed != null && !indices.isEmpty()) {
+            order = order.shuffle(indices.size(), shuffleSeed);
+        }
+        Dataset<Tensor[]> decoded = order.map(src.decoder(), parallelism);
         if (ignoreErrors) {
             return decoded.filter(Objects::nonNull);
         }

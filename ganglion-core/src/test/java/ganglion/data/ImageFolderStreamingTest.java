@@ -81,6 +81,32 @@ class ImageFolderStreamingTest {
     }
 
     @Test
+    void theFileListShufflesBeforeDecodingWithANewOrderEachPass(@TempDir Path dir) throws IOException {
+        writeFolder(dir, 8);
+        Dataset<Tensor[]> shuffled = Dataset.imageFiles(dir, new int[]{8, 8}, "grayscale", 2, false, 7L);
+        List<String> first = labelsAndMeans(shuffled), second = labelsAndMeans(shuffled);
+        List<String> sorted = labelsAndMeans(Dataset.imageFiles(dir, new int[]{8, 8}, "grayscale", 2, false));
+        assertEquals(16, first.size());
+        assertTrue(!first.equals(sorted), "the first pass is shuffled");
+        assertTrue(!first.equals(second), "each pass gets a new order");
+        List<String> a = new ArrayList<>(first), b = new ArrayList<>(sorted);
+        java.util.Collections.sort(a);
+        java.util.Collections.sort(b);
+        assertEquals(b, a, "the same images with the same labels");
+        assertEquals(first, labelsAndMeans(Dataset.imageFiles(dir, new int[]{8, 8}, "grayscale", 2, false, 7L)),
+                "the same seed gives the same order");
+    }
+
+    /** "label:mean" of every element of one pass, in order. */
+    private static List<String> labelsAndMeans(Dataset<Tensor[]> d) {
+        List<String> out = new ArrayList<>();
+        for (Tensor[] e : d) {
+            out.add((int) e[1].get() + ":" + e[0].mean().get());
+        }
+        return out;
+    }
+
+    @Test
     void hundredThousandImagesStreamThroughFitWithA256MegabyteHeap(@TempDir Path dir) throws Exception {
         writeFolder(dir, 50_000);
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
