@@ -47,50 +47,40 @@ abstract class BatchFeed {
     static final class Rows extends BatchFeed {
         private final Batcher bx;
         private final Batcher by;
-        private final int[] order;
-        private final boolean shuffle;
-        private int steps;
-        private int step;
+        private final RowSchedule schedule;
 
         /** @param shuffle whether to reshuffle the rows before each epoch from {@link Ganglion#random()} */
         Rows(Tensor xs, Tensor ys, int start, int count, int batchSize, boolean shuffle) {
             this.bx = new Batcher(xs, start, count, batchSize);
             this.by = ys == null ? null : new Batcher(ys, start, count, batchSize);
-            this.steps = bx.steps();
-            this.shuffle = shuffle;
-            this.order = shuffle ? new int[count] : null;
+            this.schedule = new RowSchedule(bx.steps(), count, shuffle);
         }
 
         /** Keeps at most {@code maxSteps} batches per epoch (the first ones); 0 keeps them all. Returns this. */
         Rows limit(int maxSteps) {
-            if (maxSteps > 0) {
-                steps = Math.min(steps, maxSteps);
-            }
+            schedule.limit(maxSteps);
             return this;
         }
 
         @Override
         int steps() {
-            return steps;
+            return schedule.steps();
         }
 
         @Override
         void beginEpoch() {
-            step = 0;
-            if (order != null) {
-                FitLoop.shuffle(order, Ganglion.random());
-            }
+            schedule.beginEpoch();
         }
 
         @Override
         boolean next() {
-            if (step >= steps) {
+            int step = schedule.next();
+            if (step < 0) {
                 return false;
             }
             rows = bx.rows(step);
-            x = bx.batch(step, order);
-            y = by == null ? null : by.batch(step, order);
-            step++;
+            x = bx.batch(step, schedule.order());
+            y = by == null ? null : by.batch(step, schedule.order());
             return true;
         }
     }

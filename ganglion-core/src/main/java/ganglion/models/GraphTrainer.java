@@ -1,6 +1,5 @@
 package ganglion.models;
 
-import ganglion.Ganglion;
 import ganglion.Tensor;
 import ganglion.Variable;
 import ganglion.callbacks.Callback;
@@ -211,47 +210,39 @@ final class GraphTrainer {
     private static final class RowFeed extends Feed {
         private final List<Batcher> bx;
         private final List<Batcher> by;
-        private final int[] order;
-        private int steps;
-        private int step;
+        private final RowSchedule schedule;
 
         RowFeed(List<Tensor> xs, List<Tensor> ys, int start, int count, int batchSize, boolean shuffle) {
             this.bx = batchers(xs, start, count, batchSize);
             this.by = batchers(ys, start, count, batchSize);
-            this.steps = bx.get(0).steps();
-            this.order = shuffle ? new int[count] : null;
+            this.schedule = new RowSchedule(bx.get(0).steps(), count, shuffle);
         }
 
         /** Keeps at most {@code maxSteps} batches per epoch (0: all). */
         RowFeed limit(int maxSteps) {
-            if (maxSteps > 0) {
-                steps = Math.min(steps, maxSteps);
-            }
+            schedule.limit(maxSteps);
             return this;
         }
 
         @Override
         int steps() {
-            return steps;
+            return schedule.steps();
         }
 
         @Override
         void beginEpoch() {
-            step = 0;
-            if (order != null) {
-                FitLoop.shuffle(order, Ganglion.random());
-            }
+            schedule.beginEpoch();
         }
 
         @Override
         boolean next() {
-            if (step >= steps) {
+            int step = schedule.next();
+            if (step < 0) {
                 return false;
             }
             rows = bx.get(0).rows(step);
-            xs = batch(bx, step, order);
-            ys = batch(by, step, order);
-            step++;
+            xs = batch(bx, step, schedule.order());
+            ys = batch(by, step, schedule.order());
             return true;
         }
     }
