@@ -1,6 +1,6 @@
 /**
  * The compute kernels under every Keras op Ganglion runs: raw loops over {@code float[]} with offsets, sizes and
- * leading dimensions (GEMM in all transpose variants, element-wise maths, reductions, softmax), no shapes and no
+ * leading dimensions (GEMM in all transpose variants, element-wise maths, reductions, softmax, the Winograd convolution transforms), no shapes and no
  * autograd. {@link ganglion.internal.kernels.Kernels} is the contract; {@link
  * ganglion.internal.kernels.ScalarKernels} is the plain-Java implementation and the specification;
  * {@link ganglion.internal.kernels.KernelProvider} picks the Vector API implementation when the JVM offers it.

@@ -5,7 +5,8 @@
  *
  * <p>All image tensors are channels-last (NHWC); convolution kernels are laid out as Keras stores them,
  * {@code (kh, kw, in, out)}. Convolutions run as im2col + the GEMM kernel ({@link ConvGemm}), with
- * per-thread scratch buffers ({@link Scratch}) reused between calls. Work is split across the batch with
+ * per-thread scratch buffers ({@link Scratch}) reused between calls; the forward pass of a 3x3, stride-1
+ * convolution with enough channels runs by Winograd's F(2x2, 3x3) instead ({@link WinogradConv}). Work is split across the batch with
  * {@code Parallel.forRange} only where each sample writes its own region of the output, so results are
  * bit-identical whatever the thread count; reductions over the batch (weight gradients, batch statistics)
  * run in a fixed order. The entry point for layers is {@link ConvOps}.
