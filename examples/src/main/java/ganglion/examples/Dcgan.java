@@ -22,16 +22,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntConsumer;
 
 /**
  * A DCGAN on MNIST in the style of seed 003, chapter 19 (Keras's {@code train_on_batch} GAN loop):
  *
  * <pre>{@code
- * generator = Sequential([Dense(7*7*64, input_dim=100, activation='leaky_relu'), BatchNormalization(),
- *     Reshape((7, 7, 64)), Conv2DTranspose(32, 4, strides=2, padding='same', activation='leaky_relu'),
+ * generator = Sequential([Dense(7*7*128, input_dim=100, activation='leaky_relu'), BatchNormalization(),
+ *     Reshape((7, 7, 128)), Conv2DTranspose(64, 4, strides=2, padding='same', activation='leaky_relu'),
  *     BatchNormalization(), Conv2DTranspose(1, 4, strides=2, padding='same', activation='tanh')])
- * discriminator = Sequential([Conv2D(32, 4, strides=2, padding='same', activation='leaky_relu',
- *     input_shape=(28,28,1)), Dropout(0.3), Conv2D(64, 4, strides=2, padding='same', activation='leaky_relu'),
+ * discriminator = Sequential([Conv2D(64, 4, strides=2, padding='same', activation='leaky_relu',
+ *     input_shape=(28,28,1)), Dropout(0.3), Conv2D(128, 4, strides=2, padding='same', activation='leaky_relu'),
  *     Dropout(0.3), Flatten(), Dense(1, activation='sigmoid')])
  * discriminator.compile(loss='binary_crossentropy', optimizer=Adam(2e-4, beta_1=0.5))
  * discriminator.trainable = False
@@ -49,10 +50,14 @@ import java.util.Random;
  * not from {@code generator.predict}: until BatchNormalization's moving statistics have caught up (a few hundred
  * steps at momentum 0.99), inference mode turns the generator's output into nearly flat images (standard deviation
  * 0.03 against 0.5 in training mode after 5 steps), which the discriminator learns to reject while the generator
- * step, in training mode, fools it: the two losses then both fall and the generator learns nothing.
+ * step, in training mode, fools it: the two losses then both fall and the generator learns nothing. Once trained,
+ * {@link #sample} and the grids use inference mode ({@code predict}), whose moving statistics have long caught up.
  *
- * The widths (64/32 filters in the generator, 32/64 in the discriminator) are half of the usual tutorial's: a
- * quarter of the arithmetic, so five epochs over the 60,000 digits fit in minutes on two cores.
+ * The widths are the usual DCGAN's (128/64 filters in the generator, 64/128 in the discriminator); one epoch of
+ * MNIST takes about 4.5 minutes on two cores. Half of them (a quarter of the arithmetic) gave blotchy digits that
+ * stopped improving after the first epoch: 39 of 100 pass issue 6's judge after 5 epochs (31 at batch 128) against 47
+ * at full width (seed 42). The same half-width model and loop written in PyTorch draws equally blotchy digits after
+ * one epoch, so the width, not the library, limited it. Issue 6's bar (60) is not reached yet; see DcganTest.
  *
  * After each epoch it writes {@code dcgan_epoch_N.png}, a 5x5 grid of digits generated from a fixed noise batch.
  * Arguments: {@code --epochs N} (5), {@code --seed N} (42), {@code --train N} (training images, 0: all),
@@ -84,10 +89,10 @@ public final class Dcgan {
     /** 100 noise values to a 28x28x1 image in [-1, 1]. */
     public static Sequential buildGenerator() {
         Sequential g = new Sequential().name("generator");
-        g.add(new Dense(7 * 7 * 64, "leaky_relu").inputShape(LATENT_DIM));
+        g.add(new Dense(7 * 7 * 128, "leaky_relu").inputShape(LATENT_DIM));
         g.add(new BatchNormalization());
-        g.add(new Reshape(7, 7, 64));
-        g.add(new Conv2DTranspose(32, 4).strides(2).padding("same").activation("leaky_relu"));
+        g.add(new Reshape(7, 7, 128));
+        g.add(new Conv2DTranspose(64, 4).strides(2).padding("same").activation("leaky_relu"));
         g.add(new BatchNormalization());
         g.add(new Conv2DTranspose(1, 4).strides(2).padding("same").activation("tanh"));
         return g;
@@ -96,9 +101,9 @@ public final class Dcgan {
     /** A 28x28x1 image to the probability that it is real. */
     public static Sequential buildDiscriminator() {
         Sequential d = new Sequential().name("discriminator");
-        d.add(new Conv2D(32, 4).strides(2).padding("same").activation("leaky_relu").inputShape(28, 28, 1));
+        d.add(new Conv2D(64, 4).strides(2).padding("same").activation("leaky_relu").inputShape(28, 28, 1));
         d.add(new Dropout(0.3));
-        d.add(new Conv2D(64, 4).strides(2).padding("same").activation("leaky_relu"));
+        d.add(new Conv2D(128, 4).strides(2).padding("same").activation("leaky_relu"));
         d.add(new Dropout(0.3));
         d.add(new Flatten());
         d.add(new Dense(1, "sigmoid"));
@@ -159,6 +164,15 @@ public final class Dcgan {
      * and writes a grid PNG per epoch when {@code out} is not null.
      */
     public List<double[]> train(Tensor x, int epochs, int batchSize, int maxSteps, Path out, boolean verbose) {
+        return train(x, epochs, batchSize, maxSteps, out, verbose, null);
+    }
+
+    /**
+     * As {@link #train(Tensor, int, int, int, Path, boolean)}, calling {@code afterEpoch} (if not null) with the
+     * epoch's number after each epoch.
+     */
+    public List<double[]> train(Tensor x, int epochs, int batchSize, int maxSteps, Path out, boolean verbose,
+            IntConsumer afterEpoch) {
         int n = x.shape(0);
         int steps = n / batchSize;
         if (maxSteps > 0) {
@@ -184,11 +198,14 @@ public final class Dcgan {
                         losses[1], steps, (System.nanoTime() - t0) / 1e9);
             }
             if (out != null) {
-                Tensor grid = toUnit(generator.predict(fixedNoise, 25));
+                Tensor grid = toUnit(generator.predict(fixedNoise, 25, 0));
                 Path png = Plots.images(grid, List.of(), 5).save(out.resolve("dcgan_epoch_" + e + ".png"));
                 if (verbose) {
                     System.out.println("wrote " + png);
                 }
+            }
+            if (afterEpoch != null) {
+                afterEpoch.accept(e);
             }
         }
         return log;
@@ -233,8 +250,9 @@ public final class Dcgan {
 
     /**
      * Arguments: {@code --epochs N} (5), {@code --seed N} (42), {@code --train N}, {@code --out DIR}, and
-     * {@code --check}: first train the judge ({@link #trainJudge}), then after the GAN's epochs print how many of
-     * 100 generated digits it classifies with confidence 0.9 or more (issue 6 asks for at least 60).
+     * {@code --check}: first train the judge ({@link #trainJudge}), print after each epoch how many of 100 digits
+     * generated from a fixed noise batch it classifies with confidence 0.9 or more, and after the last one the same
+     * for {@link #sample sample(100)} as the slow test does (issue 6 asks for at least 60).
      */
     public static void main(String[] args) {
         boolean check = Arrays.asList(args).contains("--check");
@@ -257,7 +275,20 @@ public final class Dcgan {
         Dcgan gan = new Dcgan();
         gan.generator().summary();
         gan.discriminator().summary();
-        gan.train(scale(x), o.epochs, BATCH_SIZE, 0, o.out, true);
+        IntConsumer progress = null;
+        if (judge != null) {
+            // a fixed noise batch drawn outside Ganglion's random stream, so that the run matches the slow test's
+            Random r = new Random(o.seed);
+            float[] z = new float[100 * LATENT_DIM];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = (float) r.nextGaussian();
+            }
+            Tensor checkNoise = Tensor.of(z, 100, LATENT_DIM);
+            Sequential j = judge;
+            progress = e -> System.out.printf("  after epoch %d: %.0f of 100 digits from fixed noise confident%n", e,
+                    100 * confidentFraction(j, toUnit(gan.generator().predict(checkNoise, 100, 0))));
+        }
+        gan.train(scale(x), o.epochs, BATCH_SIZE, 0, o.out, true, progress);
         if (judge != null) {
             double f = confidentFraction(judge, gan.sample(100));
             System.out.printf("quality: %.0f of 100 generated digits classified with confidence >= 0.9 "
