@@ -15,12 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("slow")
 class ImageExamplesSlowTest {
 
-    /** The issue asks for 98.8 %; seed 001's CNN (20 % validation split) measured 98.75 % with seed 42. */
+    /**
+     * The issue's 98.8 %: seed 001's CNN (20 % validation split) measured 98.88 % with seed 42 on 2026-11-29 (98.75 %
+     * before the Winograd forward pass changed its rounding); the run is deterministic for a given build.
+     */
     @Test
-    void mnistCnnReaches98point5PercentInThreeEpochs() {
+    void mnistCnnReaches98point8PercentInThreeEpochs() {
         TabularExamplesTest.assumeSharedData("mnist");
         ImageExamples.Result r = MnistCnn.run(Mnist.loadData(), 3, 42, 2, null);
-        assertTrue(r.testAccuracy() >= 0.985, "test accuracy " + r.testAccuracy() + " (issue target: 0.988)");
+        assertTrue(r.testAccuracy() >= 0.988, "test accuracy " + r.testAccuracy() + " (issue target: 0.988)");
     }
 
     /**
@@ -34,7 +37,10 @@ class ImageExamplesSlowTest {
         assertTrue(r.testAccuracy() >= 0.88, "test accuracy " + r.testAccuracy() + " (issue target: 0.905)");
     }
 
-    /** The issue's target on the JPEG copy; not yet measured (roughly 10 minutes on 2 quiet cores). */
+    /**
+     * The issue's target on the JPEG copy. Not met: 65.76 % with seed 42 on 2026-11-29 (PyTorch, same recipe: 67.68 %,
+     * one run); about 10 minutes on 2 cores.
+     */
     @Test
     void cifarCnnReaches68PercentInTenEpochs() {
         TabularExamplesTest.assumeSharedData(Cifar10.JPEG_NAME);
