@@ -58,7 +58,8 @@ final class ConvGemm {
      * when {@code relu}. Works chunk by chunk of whole samples: the bias rows of a chunk are written by the same
      * threads and in the same pass as its im2col rows, and the relu runs on the chunk right after its GEMM, while
      * it is still in cache. Each output element is still {@code bias + (k block 0) + (k block 1) + ...}, so the
-     * values are those of the unfused bias, GEMM and relu passes, bit for bit.
+     * values are those of the unfused bias, GEMM and relu passes, bit for bit. A 3x3 stride-1 convolution that
+     * {@link WinogradConv#pays} for (and is not accumulating) runs by {@link WinogradConv#forward} instead.
      */
     static void forward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y, boolean accumulate,
                         boolean relu) {
