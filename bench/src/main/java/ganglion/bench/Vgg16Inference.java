@@ -14,7 +14,7 @@ import java.util.Arrays;
  * prints {@code ganglion_ms_per_batch=M} (the median) and {@code ganglion_images_per_second=R}.
  *
  * <p>Arguments: {@code --batch N} (32), {@code --threads N} (2), {@code --warmup N} (5), {@code --iters N} (20),
- * {@code --size N} (32).
+ * {@code --size N} (32). {@code -Dbench.trace=true} also prints every timed iteration (to see JIT or GC outliers).
  */
 public final class Vgg16Inference {
 

@@ -108,6 +108,8 @@ final class VectorWinograd {
         FloatVector half = FloatVector.broadcast(S, 0.5f);
         for (int j = 0, bound = S.loopBound(count); j < bound; j += L) {
             int o = wOff + j, q = uOff + j;
+            // The nine taps are loaded again for each row (from L1) to keep the loop body small: the first version,
+            // all rows in one body, was not fully inlined by C2 and boxed its vectors.
             for (int r = 0; r < 2; r++) {
                 FloatVector h0, h1, h2;
                 FloatVector g00 = FloatVector.fromArray(S, w, o);
