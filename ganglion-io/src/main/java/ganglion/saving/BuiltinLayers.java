@@ -80,6 +80,9 @@ final class BuiltinLayers {
             r.threshold(c.getDouble("threshold", 0));
             return r;
         });
+        // Keras 3 writes negative_slope; Keras 2 files say alpha
+        m.put("LeakyReLU", c -> new LeakyReLU(c.has("negative_slope") ? c.getDouble("negative_slope", 0.3)
+                : c.getDouble("alpha", LeakyReLU.DEFAULT_NEGATIVE_SLOPE)));
         m.put("Conv2DTranspose", c -> {
             int[] k = c.getInts("kernel_size", 2);
             Conv2DTranspose l = new Conv2DTranspose(c.getInt("filters"), k[0], k[1]);

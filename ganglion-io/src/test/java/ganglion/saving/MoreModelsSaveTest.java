@@ -9,6 +9,7 @@ import ganglion.layers.Embedding;
 import ganglion.layers.GlobalAveragePooling1D;
 import ganglion.layers.Input;
 import ganglion.layers.LSTM;
+import ganglion.layers.LeakyReLU;
 import ganglion.layers.SymbolicTensor;
 import ganglion.models.FitOptions;
 import ganglion.models.Model;
@@ -63,6 +64,18 @@ class MoreModelsSaveTest {
         Model back = Model.load(dir.resolve("m.keras"));
         assertTrue(back.isCompiled());
         assertEquals(m.optimizer().iterations(), back.optimizer().iterations());
+    }
+
+    @Test
+    void leakyReluKeepsItsSlope() {
+        Ganglion.setRandomSeed(43);
+        Sequential m = new Sequential();
+        m.add(new Dense(5).inputShape(3));
+        m.add(new LeakyReLU(0.2));
+        m.add(new Dense(2));
+        roundTrip(m, GradCheck.uniform(4, 6, 3));
+        LeakyReLU back = (LeakyReLU) Model.load(dir.resolve("m.keras")).layers().get(1);
+        assertEquals(0.2, back.negativeSlope(), 1e-7);
     }
 
     @Test
