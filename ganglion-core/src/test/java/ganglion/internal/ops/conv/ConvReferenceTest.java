@@ -1,6 +1,7 @@
 package ganglion.internal.ops.conv;
 
 import ganglion.Tensor;
+import ganglion.testing.ReferenceCase;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

@@ -1,4 +1,4 @@
-package ganglion.internal.ops.conv;
+package ganglion.testing;
 
 import ganglion.Tensor;
 
@@ -16,13 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * One case written by tools/pytorch_reference/conv_reference.py: an op name, its parameters and named
- * tensors (inputs, expected outputs and gradients). See that script for the text format.
+ * One case written by a script in tools/pytorch_reference/ (conv_reference.py, train_steps_reference.py): an op
+ * name, its parameters and named tensors (inputs, expected outputs and gradients). See conv_reference.py for the
+ * text format.
  */
-final class ReferenceCase {
+public final class ReferenceCase {
 
-    final String name;
-    final String op;
+    public final String name;
+    public final String op;
     private final Map<String, String[]> params = new HashMap<>();
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
 
@@ -31,7 +32,7 @@ final class ReferenceCase {
         this.op = op;
     }
 
-    static ReferenceCase read(Path file) throws IOException {
+    public static ReferenceCase read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String fileName = file.getFileName().toString();
         ReferenceCase c = null;
@@ -63,24 +64,24 @@ final class ReferenceCase {
     }
 
     /** A fresh copy of a tensor (so that tests may mark it as requiring a gradient). */
-    Tensor tensor(String key) {
+    public Tensor tensor(String key) {
         Tensor t = tensors.get(key);
         return t == null ? null : t.copy();
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return tensors.containsKey(key);
     }
 
-    int param(String key, int index) {
+    public int param(String key, int index) {
         return Integer.parseInt(params.get(key)[index]);
     }
 
-    float floatParam(String key) {
+    public float floatParam(String key) {
         return Float.parseFloat(params.get(key)[0]);
     }
 
-    String word(String key) {
+    public String word(String key) {
         return params.get(key)[0];
     }
 
@@ -88,7 +89,7 @@ final class ReferenceCase {
      * Asserts {@code actual} matches the expected tensor within {@code 1e-4} relative error, with an
      * absolute floor of {@code 1e-5 * max(1, max|expected|)} for values near zero.
      */
-    void assertClose(String key, Tensor actual) {
+    public void assertClose(String key, Tensor actual) {
         Tensor expected = tensors.get(key);
         assertArrayEquals(expected.shape(), actual.shape(), name + ": shape of " + key);
         float[] e = expected.buffer(), a = actual.buffer();
