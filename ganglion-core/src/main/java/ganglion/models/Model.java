@@ -438,6 +438,23 @@ public class Model extends Layer {
         return compiled == null ? null : compiled.resolvedLoss();
     }
 
+    /**
+     * What {@code compile()} was given (loss and metric names stay names until the data resolves them), or null
+     * before compile(). Saving writes it as Keras's {@code compile_config}.
+     */
+    public CompileSettings compileSettings() {
+        if (compiled == null) {
+            return null;
+        }
+        if (outputSpecs != null && outputSpecs.source == compiled && outputSpecs.settings().perOutput()) {
+            return outputSpecs.settings();
+        }
+        List<Object> loss = new ArrayList<>();
+        loss.add(compiled.lossSpec());
+        return new CompileSettings(compiled.optimizer, compileOutputNames(), Collections.unmodifiableList(loss),
+                List.of(1.0), List.of(compiled.metricSpecs()), false);
+    }
+
     /** The metric objects in use (resolved at the first fit or evaluate; empty before). */
     public List<Metric> metrics() {
         return compiled == null ? List.of() : compiled.resolvedMetrics();

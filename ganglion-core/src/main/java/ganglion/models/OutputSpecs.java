@@ -31,6 +31,8 @@ final class OutputSpecs {
     /** The Compiled these specs go with (a later plain compile() replaces them). */
     Compiled source;
     private List<List<Metric>> metrics;
+    /** Whether compile() got a loss per output (dict or list form) rather than one for all. */
+    private boolean perOutput;
 
     private OutputSpecs(Optimizer optimizer, List<String> outputNames, Object[] lossSpecs, double[] weights,
                         List<List<Object>> metricSpecs) {
@@ -115,7 +117,24 @@ final class OutputSpecs {
             List<?> m = metrics == null ? null : metrics.get(name);
             ms.add(m == null ? List.of() : List.copyOf(m));
         }
-        return new OutputSpecs(optimizer, outputNames, ls, ws, ms);
+        return perOutput(new OutputSpecs(optimizer, outputNames, ls, ws, ms));
+    }
+
+    private static OutputSpecs perOutput(OutputSpecs specs) {
+        specs.perOutput = true;
+        return specs;
+    }
+
+    /** The settings as compile() got them. */
+    CompileSettings settings() {
+        List<Object> ls = new ArrayList<>();
+        List<Double> ws = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            ls.add(lossSpecs[i]);
+            ws.add(weights[i]);
+        }
+        return new CompileSettings(optimizer, outputNames, java.util.Collections.unmodifiableList(ls), List.copyOf(ws),
+                List.copyOf(metricSpecs), perOutput);
     }
 
     private static void checkKeys(String what, Map<String, ?> map, List<String> outputNames) {
@@ -149,7 +168,7 @@ final class OutputSpecs {
             List<?> m = metrics == null ? null : metrics.get(i);
             ms.add(m == null ? List.of() : List.copyOf(m));
         }
-        return new OutputSpecs(optimizer, outputNames, ls, ws, ms);
+        return perOutput(new OutputSpecs(optimizer, outputNames, ls, ws, ms));
     }
 
     private static void checkLength(String what, List<?> list, int n, List<String> outputNames) {

@@ -6,6 +6,7 @@ import ganglion.layers.Layer;
 import ganglion.losses.Loss;
 import ganglion.losses.Losses;
 import ganglion.metrics.Metric;
+import ganglion.models.CompileSettings;
 import ganglion.models.Model;
 import ganglion.models.Sequential;
 import ganglion.optimizers.Optimizer;
@@ -139,22 +140,50 @@ final class ModelConfigs {
         return c;
     }
 
-    /** Keras 3's compile_config: optimizer, loss, metrics and the fixed defaults. */
+    /**
+     * Keras 3's compile_config: optimizer, loss, loss_weights, metrics and the fixed defaults, written from what
+     * compile() was given. A per-output compile becomes dicts keyed by output name, as Keras writes
+     * {@code compile(loss={"a": ..., "b": ...})}.
+     */
     static Map<String, Object> compileConfig(Model model) {
+        CompileSettings s = model.compileSettings();
         Map<String, Object> cc = new LinkedHashMap<>();
-        cc.put("optimizer", serializeOptimizer(model.optimizer()));
-        cc.put("loss", serializeLoss(model.loss()));
-        cc.put("loss_weights", null);
-        List<Object> metrics = new ArrayList<>();
-        for (Metric m : model.metrics()) {
-            metrics.add(m.name());
+        cc.put("optimizer", serializeOptimizer(s.optimizer()));
+        if (!s.perOutput()) {
+            cc.put("loss", serializeLoss(s.losses().get(0)));
+            cc.put("loss_weights", null);
+            List<Object> metrics = metricNames(s.metrics().get(0));
+            cc.put("metrics", metrics.isEmpty() ? null : metrics);
+        } else {
+            Map<String, Object> losses = new LinkedHashMap<>();
+            Map<String, Object> weights = new LinkedHashMap<>();
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            for (int i = 0; i < s.outputNames().size(); i++) {
+                String out = s.outputNames().get(i);
+                losses.put(out, serializeLoss(s.losses().get(i)));
+                weights.put(out, s.lossWeights().get(i));
+                List<Object> ms = metricNames(s.metrics().get(i));
+                if (!ms.isEmpty()) {
+                    metrics.put(out, ms);
+                }
+            }
+            cc.put("loss", losses);
+            cc.put("loss_weights", weights);
+            cc.put("metrics", metrics.isEmpty() ? null : metrics);
         }
-        cc.put("metrics", metrics.isEmpty() ? null : metrics);
         cc.put("weighted_metrics", null);
         cc.put("run_eagerly", false);
         cc.put("steps_per_execution", 1);
         cc.put("jit_compile", false);
         return cc;
+    }
+
+    private static List<Object> metricNames(List<Object> specs) {
+        List<Object> names = new ArrayList<>();
+        for (Object m : specs) {
+            names.add(m instanceof Metric metric ? metric.name() : m);
+        }
+        return names;
     }
 
     static Map<String, Object> serializeOptimizer(Optimizer o) {
@@ -166,9 +195,9 @@ final class ModelConfigs {
         return m;
     }
 
-    private static Object serializeLoss(Loss loss) {
-        if (loss == null) {
-            return null;
+    private static Object serializeLoss(Object spec) {
+        if (!(spec instanceof Loss loss)) {
+            return spec;   // a name, or null for an output without a loss
         }
         try {
             Loss byName = Losses.get(loss.name());
@@ -384,47 +413,150 @@ final class ModelConfigs {
         return null;
     }
 
-    /** Compiles the model from a Keras compile_config (optimizer, loss, metrics). */
-    @SuppressWarnings("unchecked")
+    /**
+     * Compiles the model from a Keras compile_config: optimizer, and loss / loss_weights / metrics either single
+     * or per output (dicts keyed by output name, or lists in output order).
+     */
     static void compile(Model model, Map<String, Object> cc, Path file) throws GanglionFormatException {
         try {
-            Optimizer opt;
-            Object o = cc.get("optimizer");
-            if (o instanceof String name) {
-                opt = Optimizers.get(name);
-            } else if (o instanceof Map<?, ?> om && om.get("class_name") instanceof String cls) {
-                Map<String, ?> conf = om.get("config") instanceof Map<?, ?> c ? (Map<String, ?>) c : Map.of();
-                opt = Optimizers.fromConfig(cls, conf);
-            } else {
-                opt = Optimizers.get("rmsprop");
-            }
+            Optimizer opt = optimizer(cc.get("optimizer"));
             Object loss = cc.get("loss");
-            List<String> metrics = new ArrayList<>();
-            if (cc.get("metrics") instanceof List<?> ml) {
-                for (Object m : ml) {
-                    if (m instanceof String s) {
-                        metrics.add(s);
-                    } else if (m instanceof Map<?, ?> mm && mm.get("config") instanceof Map<?, ?> mc
-                            && mc.get("name") instanceof String s) {
-                        metrics.add(s);
-                    }
+            Object weights = cc.get("loss_weights");
+            Object metrics = cc.get("metrics");
+            if (loss instanceof Map<?, ?> lm && !(lm.get("class_name") instanceof String)) {
+                Map<String, Object> losses = new LinkedHashMap<>();
+                for (Map.Entry<?, ?> e : lm.entrySet()) {
+                    losses.put(String.valueOf(e.getKey()), lossSpec(e.getValue()));
+                }
+                model.compile(opt, losses, weightMap(weights), metricMap(metrics));
+            } else if (loss instanceof List<?> ll) {
+                List<Object> losses = new ArrayList<>();
+                for (Object l : ll) {
+                    losses.add(lossSpec(l));
+                }
+                model.compile(opt, losses, weightList(weights), metricLists(metrics, ll.size()));
+            } else if (loss != null) {
+                Object spec = lossSpec(loss);
+                String[] names = metricNames(metrics).toArray(new String[0]);
+                if (spec instanceof Loss l) {
+                    model.compile(opt, l, names);
+                } else {
+                    model.compile(opt, (String) spec, names);
                 }
             }
-            if (loss instanceof List<?> || loss instanceof Map<?, ?> lm && !(lm.get("class_name") instanceof String)) {
-                throw new GanglionFormatException(file, "compile_config has several losses; Ganglion models have one");
-            }
-            if (loss instanceof Map<?, ?> lm) {
-                Map<String, ?> conf = lm.get("config") instanceof Map<?, ?> c ? (Map<String, ?>) c : Map.of();
-                model.compile(opt, Losses.fromConfig((String) lm.get("class_name"), conf), metrics.toArray(new String[0]));
-            } else if (loss instanceof String ls) {
-                model.compile(opt, ls, metrics.toArray(new String[0]));
-            }
-        } catch (GanglionFormatException e) {
-            throw e;
         } catch (RuntimeException e) {
             throw new GanglionFormatException(file, "could not compile the model from compile_config: "
                     + e.getMessage(), e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optimizer optimizer(Object o) {
+        if (o instanceof String name) {
+            return Optimizers.get(name);
+        }
+        if (o instanceof Map<?, ?> om && om.get("class_name") instanceof String cls) {
+            Map<String, ?> conf = om.get("config") instanceof Map<?, ?> c ? (Map<String, ?>) c : Map.of();
+            return Optimizers.fromConfig(cls, conf);
+        }
+        return Optimizers.get("rmsprop");
+    }
+
+    /** A loss name, a Loss from a serialized object, or null. */
+    @SuppressWarnings("unchecked")
+    private static Object lossSpec(Object l) {
+        if (l == null || l instanceof String) {
+            return l;
+        }
+        if (l instanceof Map<?, ?> lm && lm.get("class_name") instanceof String cls) {
+            Map<String, ?> conf = lm.get("config") instanceof Map<?, ?> c ? (Map<String, ?>) c : Map.of();
+            return Losses.fromConfig(cls, conf);
+        }
+        throw new IllegalArgumentException("a loss must be a name or a serialized loss object; found " + brief(l));
+    }
+
+    /** Metric names from a list of names and serialized metric objects (their config's name). */
+    private static List<String> metricNames(Object metrics) {
+        List<String> names = new ArrayList<>();
+        if (metrics instanceof List<?> ml) {
+            for (Object m : ml) {
+                if (m instanceof String s) {
+                    names.add(s);
+                } else if (m instanceof Map<?, ?> mm && mm.get("config") instanceof Map<?, ?> mc
+                        && mc.get("name") instanceof String s) {
+                    names.add(s);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static Map<String, Number> weightMap(Object weights) {
+        if (weights == null) {
+            return null;
+        }
+        if (!(weights instanceof Map<?, ?> wm)) {
+            throw new IllegalArgumentException("loss_weights must be a dict like the loss; found " + brief(weights));
+        }
+        Map<String, Number> r = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : wm.entrySet()) {
+            if (e.getValue() != null) {
+                r.put(String.valueOf(e.getKey()), number(e.getValue()));
+            }
+        }
+        return r;
+    }
+
+    private static List<Number> weightList(Object weights) {
+        if (weights == null) {
+            return null;
+        }
+        if (!(weights instanceof List<?> wl)) {
+            throw new IllegalArgumentException("loss_weights must be a list like the loss; found " + brief(weights));
+        }
+        List<Number> r = new ArrayList<>();
+        for (Object w : wl) {
+            r.add(w == null ? null : number(w));
+        }
+        return r;
+    }
+
+    private static Number number(Object o) {
+        if (o instanceof Number n) {
+            return n;
+        }
+        throw new IllegalArgumentException("a loss weight must be a number; found " + brief(o));
+    }
+
+    private static Map<String, List<?>> metricMap(Object metrics) {
+        if (metrics == null) {
+            return null;
+        }
+        if (!(metrics instanceof Map<?, ?> mm)) {
+            throw new IllegalArgumentException("metrics must be a dict keyed by output name like the loss; found "
+                    + brief(metrics));
+        }
+        Map<String, List<?>> r = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : mm.entrySet()) {
+            r.put(String.valueOf(e.getKey()), metricNames(e.getValue() instanceof String s ? List.of(s) : e.getValue()));
+        }
+        return r;
+    }
+
+    /** Per-output metric lists: a list of lists, or one flat list that Keras applies to every output. */
+    private static List<List<?>> metricLists(Object metrics, int outputs) {
+        if (metrics == null) {
+            return null;
+        }
+        if (!(metrics instanceof List<?> ml)) {
+            throw new IllegalArgumentException("metrics must be a list like the loss; found " + brief(metrics));
+        }
+        List<List<?>> r = new ArrayList<>();
+        boolean nested = !ml.isEmpty() && ml.stream().allMatch(m -> m == null || m instanceof List<?>);
+        for (int i = 0; i < outputs; i++) {
+            r.add(nested ? (i < ml.size() ? metricNames(ml.get(i)) : List.of()) : metricNames(ml));
+        }
+        return r;
     }
 
     static String brief(Object o) {
