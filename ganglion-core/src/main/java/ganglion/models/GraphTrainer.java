@@ -256,12 +256,25 @@ final class GraphTrainer {
         private final int inputs;
         private final int outputs;
         private final String what;
+        private final String method;
+        private final boolean targetsOptional;
 
         FlatFeed(Iterable<Tensor[]> batches, int stepsPerEpoch, String what, String stepsOption) {
-            this.source = new BatchFeed.Batches(batches, stepsPerEpoch, false, "fit", stepsOption);
+            this(batches, stepsPerEpoch, what, stepsOption, "fit", false);
+        }
+
+        /**
+         * @param method          the calling method, for error messages
+         * @param targetsOptional whether batches may hold the inputs alone (predict), leaving {@link #ys} null
+         */
+        FlatFeed(Iterable<Tensor[]> batches, int stepsPerEpoch, String what, String stepsOption, String method,
+                 boolean targetsOptional) {
+            this.source = new BatchFeed.Batches(batches, stepsPerEpoch, false, method, stepsOption);
             this.inputs = model.isFunctional() ? model.inputs().size() : 1;
             this.outputs = model.isFunctional() ? model.outputs().size() : 1;
             this.what = what;
+            this.method = method;
+            this.targetsOptional = targetsOptional;
         }
 
         @Override
@@ -280,26 +293,27 @@ final class GraphTrainer {
                 return false;
             }
             Tensor[] b = source.batch();
-            if (b.length != inputs + outputs) {
-                throw new IllegalArgumentException("fit(): model '" + model.name() + "' has " + inputs + " input(s) "
-                        + "and " + outputs + " output(s), so each batch of the " + what + " must be an array "
-                        + "{x1, ..., x" + inputs + ", y1, ..., y" + outputs + "} of " + (inputs + outputs)
-                        + " tensors (inputs in model order, then targets in output order); received an array of "
-                        + b.length + ".");
+            if (b.length != inputs + outputs && !(targetsOptional && b.length == inputs)) {
+                throw new IllegalArgumentException(method + "(): model '" + model.name() + "' has " + inputs
+                        + " input(s) and " + outputs + " output(s), so each batch of the " + what + " must be an "
+                        + "array {x1, ..., x" + inputs + ", y1, ..., y" + outputs + "} of " + (inputs + outputs)
+                        + " tensors (inputs in model order, then targets in output order)"
+                        + (targetsOptional ? ", or of its " + inputs + " input(s) alone" : "")
+                        + "; received an array of " + b.length + ".");
             }
             List<Tensor> x = new ArrayList<>(inputs);
             List<Tensor> y = new ArrayList<>(outputs);
             for (int i = 0; i < b.length; i++) {
                 Tensor t = b[i];
                 if (t == null || t.rank() == 0 || t.shape(0) != b[0].shape(0)) {
-                    throw new IllegalArgumentException("fit(): every tensor of a " + what + " batch must have the "
+                    throw new IllegalArgumentException(method + "(): every tensor of a " + what + " batch must have the "
                             + "same number of samples on axis 0; tensor 0 has shape " + Shapes.str(b[0].shape())
                             + " and tensor " + i + " has " + (t == null ? "null" : "shape " + Shapes.str(t.shape())));
                 }
                 (i < inputs ? x : y).add(t);
             }
             xs = x;
-            ys = y;
+            ys = y.isEmpty() ? null : y;
             rows = b[0].shape(0);
             return true;
         }
@@ -458,6 +472,17 @@ final class GraphTrainer {
         return evaluateLoop(specs, new RowFeed(xs, ys, 0, n, batchSize, false), callbacks);
     }
 
+    /** evaluate() on an Iterable of flat batches {x1..xN, y1..yM}: {@code steps} of them, or all when 0. */
+    Map<String, Double> evaluate(Iterable<Tensor[]> batches, int steps, int verbose) {
+        OutputSpecs specs = model.outputSpecsFor("evaluate");
+        if (steps < 0) {
+            throw new IllegalArgumentException("evaluate(): steps must be >= 0 (0: every batch). Received: " + steps);
+        }
+        FlatFeed feed = new FlatFeed(batches, steps, "evaluation data", "steps", "evaluate", false);
+        feed.requireData();
+        return evaluateLoop(specs, feed, progress(verbose, feed.steps()));
+    }
+
     private Map<String, Double> evaluateLoop(OutputSpecs specs, Feed feed, CallbackList callbacks) {
         int steps = feed.steps();
         Accumulator acc = new Accumulator(specs);
@@ -477,6 +502,45 @@ final class GraphTrainer {
         TreeMap<String, Double> result = acc.sorted();
         callbacks.onTestEnd(result);
         return result;
+    }
+
+    /**
+     * predict() on an Iterable of flat batches, {x1..xN} or {x1..xN, y1..yM} (targets ignored): one tensor per
+     * output, the batches' predictions concatenated on axis 0.
+     */
+    List<Tensor> predict(Iterable<Tensor[]> batches, int steps, int verbose) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("predict(): steps must be >= 0 (0: every batch). Received: " + steps);
+        }
+        FlatFeed feed = new FlatFeed(batches, steps, "prediction data", "steps", "predict", true);
+        feed.requireData();
+        int total = feed.steps();
+        CallbackList callbacks = progress(verbose, total);
+        List<List<Tensor>> perOutput = new ArrayList<>();
+        feed.beginEpoch();
+        callbacks.onPredictBegin(new HashMap<>());
+        try (Autograd.Scope none = Autograd.noGrad()) {
+            for (int s = 0; total < 0 || s < total; s++) {
+                if (!feed.next()) {
+                    break;
+                }
+                callbacks.onPredictBatchBegin(s, NO_LOGS);
+                List<Tensor> ys = model.applyAll(feed.xs, null, false);
+                for (int i = 0; i < ys.size(); i++) {
+                    if (perOutput.size() <= i) {
+                        perOutput.add(new ArrayList<>());
+                    }
+                    perOutput.get(i).add(ys.get(i));
+                }
+                callbacks.onPredictBatchEnd(s, NO_LOGS);
+            }
+        }
+        callbacks.onPredictEnd(new HashMap<>());
+        List<Tensor> r = new ArrayList<>();
+        for (List<Tensor> parts : perOutput) {
+            r.add(parts.size() == 1 ? parts.get(0) : Tensor.concat(0, parts.toArray(new Tensor[0])));
+        }
+        return r;
     }
 
     List<Tensor> predict(List<Tensor> xs, int batchSize, int verbose) {

@@ -649,8 +649,14 @@ public class Model extends Layer {
         return trainer.evaluate(batches, 0, 1);
     }
 
-    /** Loss and metrics over {@code steps} {x, y} batches of {@code batches} (0: all of them). */
+    /**
+     * Loss and metrics over {@code steps} {x, y} batches of {@code batches} (0: all of them). A functional model
+     * with several inputs or outputs takes flat batches {@code {x1, ..., xN, y1, ..., yM}}, as fit does.
+     */
     public Map<String, Double> evaluate(Iterable<Tensor[]> batches, int steps, int verbose) {
+        if (FitLoop.severalInputsOrOutputs(this)) {
+            return graphTrainer.evaluate(batches, steps, verbose);
+        }
         return trainer.evaluate(batches, steps, verbose);
     }
 
@@ -678,9 +684,33 @@ public class Model extends Layer {
         return trainer.predict(batches, 0, 1);
     }
 
-    /** Predictions for {@code steps} batches of {@code batches} (0: all of them), concatenated on axis 0. */
+    /**
+     * Predictions for {@code steps} batches of {@code batches} (0: all of them), concatenated on axis 0. A functional
+     * model with several inputs takes batches {@code {x1, ..., xN}} (targets after them are ignored); one with several
+     * outputs needs {@link #predictOutputs(Iterable, int, int)}.
+     */
     public Tensor predict(Iterable<Tensor[]> batches, int steps, int verbose) {
+        if (FitLoop.severalInputsOrOutputs(this)) {
+            if (outputs().size() > 1) {
+                throw new IllegalArgumentException("predict(): model '" + name() + "' has " + outputs().size()
+                        + " outputs " + outputNames() + "; use predictOutputs(batches, steps, verbose), which returns "
+                        + "one tensor per output.");
+            }
+            return graphTrainer.predict(batches, steps, verbose).get(0);
+        }
         return trainer.predict(batches, steps, verbose);
+    }
+
+    /**
+     * Predictions of every output for {@code steps} batches of {@code batches} (0: all of them): batches
+     * {@code {x1, ..., xN}} or {@code {x1, ..., xN, y1, ..., yM}} (targets ignored), one tensor per output in output
+     * order, each concatenated on axis 0. Works for any model (a single output gives a list of one).
+     */
+    public List<Tensor> predictOutputs(Iterable<Tensor[]> batches, int steps, int verbose) {
+        if (FitLoop.severalInputsOrOutputs(this)) {
+            return graphTrainer.predict(batches, steps, verbose);
+        }
+        return List.of(trainer.predict(batches, steps, verbose));
     }
 
     /** Whether training should stop: callbacks set it (EarlyStopping); fit checks it after each batch and epoch. */

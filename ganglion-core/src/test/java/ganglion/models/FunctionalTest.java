@@ -258,6 +258,37 @@ class FunctionalTest {
     }
 
     @Test
+    void evaluateAndPredictOnADatasetOfFlatBatches() {
+        Tensor[] d = twoInputData(40);
+        Model m = twoByTwo();
+        Map<String, Object> losses = new LinkedHashMap<>();
+        losses.put("reg", "mse");
+        losses.put("cls", "binary_crossentropy");
+        m.compile("sgd", losses, null, Map.of("cls", List.of("accuracy")));
+        Map<String, Double> want = m.evaluate(List.of(d[0], d[1]), List.of(d[2], d[3]), 8, 0);
+        Map<String, Double> got = m.evaluate(ganglion.data.Dataset.fromTensorSlices(d).batch(8), 0, 0);
+        assertEquals(want.keySet(), got.keySet());
+        for (String k : want.keySet()) {
+            assertEquals(want.get(k), got.get(k), 1e-6, k);
+        }
+        List<Tensor> p = m.predict(List.of(d[0], d[1]), 8, 0);
+        for (Tensor[] parts : new Tensor[][]{{d[0], d[1]}, d}) {   // inputs alone, or with the targets
+            List<Tensor> q = m.predictOutputs(ganglion.data.Dataset.fromTensorSlices(parts).batch(16), 0, 0);
+            assertEquals(2, q.size());
+            for (int i = 0; i < 2; i++) {
+                assertArrayEquals(p.get(i).toFloatArray(), q.get(i).toFloatArray(), 1e-6f);
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> m.predict(ganglion.data.Dataset.fromTensorSlices(d[0], d[1]).batch(8), 0, 0));
+        assertTrue(e.getMessage().contains("predictOutputs"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> m.evaluate(ganglion.data.Dataset.fromTensorSlices(d[0], d[1], d[2]).batch(8), 0, 0));
+        assertTrue(e.getMessage().startsWith("evaluate(): model 'two_by_two' has 2 input(s) and 2 output(s)"),
+                e.getMessage());
+    }
+
+    @Test
     void plainCompileBroadcastsTheLossToEveryOutput() {
         Tensor[] d = twoInputData(64);
         Model m = twoByTwo();
