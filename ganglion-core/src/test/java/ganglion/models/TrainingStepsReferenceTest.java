@@ -12,7 +12,6 @@ import ganglion.testing.ReferenceCase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,8 +41,7 @@ class TrainingStepsReferenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"cnn_bn_adam", "cnn_bn_sgd_momentum"})
     void trainOnBatchFollowsPyTorchStepByStep(String name) throws Exception {
-        ReferenceCase c = ReferenceCase.read(Path.of(TrainingStepsReferenceTest.class
-                .getResource("/reference/train/" + name + ".txt").toURI()));
+        ReferenceCase c = ReferenceCase.load("/reference/train/" + name + ".txt");
         Sequential m = model();
         m.compile("adam".equals(c.word("optimizer")) ? new Adam() : new SGD(0.05).momentum(0.9),
                 "categorical_crossentropy");

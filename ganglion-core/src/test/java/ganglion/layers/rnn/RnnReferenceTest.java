@@ -7,19 +7,15 @@ import ganglion.layers.GRU;
 import ganglion.layers.LSTM;
 import ganglion.layers.Recurrent;
 import ganglion.layers.SimpleRNN;
+import ganglion.testing.ReferenceCase;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Forward outputs and gradients of SimpleRNN, LSTM, GRU (both variants) and Bidirectional against PyTorch on the
@@ -29,14 +25,8 @@ class RnnReferenceTest {
 
     @TestFactory
     Stream<DynamicTest> matchesPyTorch() throws IOException, URISyntaxException {
-        Path dir = Path.of(RnnReferenceTest.class.getResource("/reference/rnn").toURI());
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(files::add);
-        }
-        assertFalse(files.isEmpty(), "no reference files in " + dir);
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(),
-                () -> run(RnnCase.read(f))));
+        return ReferenceCase.files("/reference/rnn").stream().map(f -> DynamicTest.dynamicTest(
+                f.getFileName().toString(), () -> run(ReferenceCase.read(f))));
     }
 
     static Recurrent<?> layer(String kind, int units) {
@@ -49,7 +39,7 @@ class RnnReferenceTest {
         };
     }
 
-    private static void run(RnnCase c) {
+    private static void run(ReferenceCase c) {
         if (c.op.startsWith("bidirectional_")) {
             bidirectional(c);
             return;
@@ -78,7 +68,7 @@ class RnnReferenceTest {
         c.assertClose("grad_bias", vs.get(2).value().grad());
     }
 
-    private static void bidirectional(RnnCase c) {
+    private static void bidirectional(ReferenceCase c) {
         int units = c.intParam("units");
         String kind = c.op.substring("bidirectional_".length());
         Tensor x = c.tensor("x").requiresGrad(true);

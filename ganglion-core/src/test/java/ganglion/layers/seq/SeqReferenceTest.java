@@ -3,6 +3,7 @@ package ganglion.layers.seq;
 import ganglion.Tensor;
 import ganglion.layers.Conv1D;
 import ganglion.layers.MultiHeadAttention;
+import ganglion.testing.ReferenceCase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,27 +22,27 @@ class SeqReferenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"conv1d_valid", "conv1d_same_stride2", "conv1d_causal_dilation2", "conv1d_same_dilation3"})
     void conv1dMatchesPyTorch(String name) throws IOException {
-        SeqReference c = SeqReference.load(name);
+        ReferenceCase c = ReferenceCase.load("/reference/seq/" + name + ".txt");
         Tensor x = c.tensor("x").requiresGrad(true);
         Tensor kernel = c.tensor("kernel");
         int[] ks = kernel.shape();
         Conv1D layer = new Conv1D(c.intParam("filters"), c.intParam("kernel_size"))
                 .strides(c.intParam("strides")).dilationRate(c.intParam("dilation_rate"))
-                .padding(c.param("padding")).activation(c.param("activation"));
+                .padding(c.word("padding")).activation(c.word("activation"));
         layer.ensureBuilt(new int[]{x.shape(1), ks[1]});
         layer.setWeights(List.of(kernel, c.tensor("bias")));
         Tensor y = layer.apply(x, true);
-        SeqReference.assertClose(name + " y", c.tensor("y"), y, RTOL);
+        c.assertClose("y", y, RTOL);
         y.mul(c.tensor("grad_y")).sum().backward();
-        SeqReference.assertClose(name + " grad_x", c.tensor("grad_x"), x.grad(), RTOL);
-        SeqReference.assertClose(name + " grad_kernel", c.tensor("grad_kernel"), layer.kernel().value().grad(), RTOL);
-        SeqReference.assertClose(name + " grad_bias", c.tensor("grad_bias"), layer.bias().value().grad(), RTOL);
+        c.assertClose("grad_x", x.grad(), RTOL);
+        c.assertClose("grad_kernel", layer.kernel().value().grad(), RTOL);
+        c.assertClose("grad_bias", layer.bias().value().grad(), RTOL);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"mha_cross", "mha_cross_masked", "mha_self_causal_masked"})
     void multiHeadAttentionMatchesPyTorch(String name) throws IOException {
-        SeqReference c = SeqReference.load(name);
+        ReferenceCase c = ReferenceCase.load("/reference/seq/" + name + ".txt");
         boolean self = c.intParam("self") == 1;
         Tensor q = c.tensor("query").requiresGrad(true);
         Tensor v = self ? q : c.tensor("value").requiresGrad(true);
@@ -69,16 +70,15 @@ class SeqReferenceTest {
         }
         mha.setWeights(weights);
         Tensor y = mha.applyAll(inputs, masks, true).get(0);
-        SeqReference.assertClose(name + " y", c.tensor("y"), y, RTOL);
+        c.assertClose("y", y, RTOL);
         y.mul(c.tensor("grad_y")).sum().backward();
-        SeqReference.assertClose(name + " grad_query", c.tensor("grad_query"), q.grad(), RTOL);
+        c.assertClose("grad_query", q.grad(), RTOL);
         if (!self) {
-            SeqReference.assertClose(name + " grad_value", c.tensor("grad_value"), v.grad(), RTOL);
-            SeqReference.assertClose(name + " grad_key", c.tensor("grad_key"), k.grad(), RTOL);
+            c.assertClose("grad_value", v.grad(), RTOL);
+            c.assertClose("grad_key", k.grad(), RTOL);
         }
         for (int i = 0; i < w.length; i++) {
-            SeqReference.assertClose(name + " grad_" + w[i], c.tensor("grad_" + w[i]),
-                    mha.variables().get(i).value().grad(), RTOL);
+            c.assertClose("grad_" + w[i], mha.variables().get(i).value().grad(), RTOL);
         }
     }
 }

@@ -4,8 +4,7 @@ import ganglion.Tensor;
 import ganglion.internal.kernels.Parallel;
 import org.junit.jupiter.api.Test;
 
-import java.util.Random;
-
+import static ganglion.testing.GradCheck.uniform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,15 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The chunked im2col path against direct loops, thread-count independence, geometry and errors. */
 class ConvGemmTest {
-
-    private static float[] rand(long seed, int n) {
-        Random r = new Random(seed);
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = r.nextFloat() * 2 - 1;
-        }
-        return v;
-    }
 
     /** Direct-loop convolution in double: the definition. */
     private static double[] naive(ConvGeometry g, float[] x, float[] w) {
@@ -57,7 +47,7 @@ class ConvGemmTest {
         int[] xs = {9, 32, 32, 64};
         ConvGeometry g = ConvGeometry.of(xs, 3, 3, 3, 1, 1, 1, 1, true, "test");
         assertTrue(ConvGemm.chunkSamples(g) < g.n, "expected several chunks");
-        float[] x = rand(1, 9 * 32 * 32 * 64), w = rand(2, 3 * 3 * 64 * 3);
+        float[] x = uniform(1, xs).buffer(), w = uniform(2, 3, 3, 64, 3).buffer();
         Tensor y = ConvOps.conv2d(Tensor.wrap(x, xs), Tensor.wrap(w, 3, 3, 64, 3), null, 1, 1, 1, 1, true);
         double[] ref = naive(g, x, w);
         float[] yd = y.buffer();
@@ -83,16 +73,16 @@ class ConvGemmTest {
     /** Forward and backward of conv, pooling and batch norm on 1 or n threads: output and all gradients. */
     private static float[][] step(int threads) {
         Parallel.setThreads(threads);
-        Tensor x = Tensor.wrap(rand(3, 16 * 13 * 11 * 5), 16, 13, 11, 5).requiresGrad(true);
-        Tensor k = Tensor.wrap(rand(4, 3 * 3 * 5 * 8), 3, 3, 5, 8).requiresGrad(true);
-        Tensor b = Tensor.wrap(rand(5, 8), 8).requiresGrad(true);
+        Tensor x = uniform(3, 16, 13, 11, 5).requiresGrad(true);
+        Tensor k = uniform(4, 3, 3, 5, 8).requiresGrad(true);
+        Tensor b = uniform(5, 8).requiresGrad(true);
         Tensor y = ConvOps.conv2d(x, k, b, 2, 2, 1, 1, true);
         y = ConvOps.batchNormTraining(y, null, null, 1e-3f).output();
         y = ConvOps.maxPool2d(y, 2, 2, 2, 2, true);
-        Tensor t = ConvOps.conv2dTranspose(y, Tensor.wrap(rand(6, 3 * 3 * 4 * 8), 3, 3, 4, 8), null, 2, 2, 1, 1, true);
+        Tensor t = ConvOps.conv2dTranspose(y, uniform(6, 3, 3, 4, 8), null, 2, 2, 1, 1, true);
         t = ConvOps.avgPool2d(t, 3, 3, 1, 1, true);
-        t = ConvOps.depthwiseConv2d(t, Tensor.wrap(rand(8, 3 * 3 * 4 * 2), 3, 3, 4, 2), null, 1, 1, 1, 1, true);
-        t.backward(Tensor.wrap(rand(9, (int) t.size()), t.shape()));
+        t = ConvOps.depthwiseConv2d(t, uniform(8, 3, 3, 4, 2), null, 1, 1, 1, 1, true);
+        t.backward(uniform(9, t.shape()));
         return new float[][]{t.toFloatArray(), x.grad().toFloatArray(), k.grad().toFloatArray(), b.grad().toFloatArray()};
     }
 

@@ -7,26 +7,15 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Forward outputs and gradients of every op against PyTorch, from the files of conv_reference.py. */
 class ConvReferenceTest {
 
     @TestFactory
     Stream<DynamicTest> matchesPyTorch() throws IOException, URISyntaxException {
-        Path dir = Path.of(ConvReferenceTest.class.getResource("/reference/conv").toURI());
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(files::add);
-        }
-        assertFalse(files.isEmpty(), "no reference files in " + dir);
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> run(ReferenceCase.read(f))));
+        return ReferenceCase.files("/reference/conv").stream().map(f -> DynamicTest.dynamicTest(
+                f.getFileName().toString(), () -> run(ReferenceCase.read(f))));
     }
 
     private static void run(ReferenceCase c) {

@@ -3,8 +3,7 @@ package ganglion.internal.ops.conv;
 import ganglion.internal.kernels.Parallel;
 import org.junit.jupiter.api.Test;
 
-import java.util.Random;
-
+import static ganglion.testing.GradCheck.uniform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,15 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and fused ReLU), its independence from the thread count, and when it is chosen.
  */
 class WinogradConvTest {
-
-    private static float[] rand(long seed, int n) {
-        Random r = new Random(seed);
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = r.nextFloat() * 2 - 1;
-        }
-        return v;
-    }
 
     private static double[] naive(ConvGeometry g, float[] x, float[] w, float[] bias, boolean relu) {
         double[] y = new double[g.n * g.outH * g.outW * g.outC];
@@ -55,8 +45,8 @@ class WinogradConvTest {
     private static void check(int n, int h, int w, int in, int out, boolean same, boolean withBias, boolean relu) {
         ConvGeometry g = ConvGeometry.of(new int[]{n, h, w, in}, 3, 3, out, 1, 1, 1, 1, same, "test");
         assertTrue(WinogradConv.pays(g), "expected the Winograd path for " + n + "x" + h + "x" + w + "x" + in);
-        float[] x = rand(h * 31 + w, n * h * w * in), k = rand(in * 7 + out, 9 * in * out);
-        float[] bias = withBias ? rand(5, out) : null;
+        float[] x = uniform(h * 31 + w, n, h, w, in).buffer(), k = uniform(in * 7 + out, 3, 3, in, out).buffer();
+        float[] bias = withBias ? uniform(5, out).buffer() : null;
         float[] y = new float[n * g.outH * g.outW * out];
         ConvGemm.forward(g, x, k, bias, y, false, relu);
         double[] ref = naive(g, x, k, bias, relu);
@@ -89,7 +79,8 @@ class WinogradConvTest {
         int before = Parallel.threads();
         try {
             ConvGeometry g = ConvGeometry.of(new int[]{5, 12, 10, 40}, 3, 3, 48, 1, 1, 1, 1, true, "test");
-            float[] x = rand(1, 5 * 12 * 10 * 40), k = rand(2, 9 * 40 * 48), bias = rand(3, 48);
+            float[] x = uniform(1, 5, 12, 10, 40).buffer(), k = uniform(2, 3, 3, 40, 48).buffer();
+            float[] bias = uniform(3, 48).buffer();
             float[] one = new float[5 * 12 * 10 * 48], many = new float[one.length];
             Parallel.setThreads(1);
             ConvGemm.forward(g, x, k, bias, one, false, true);
