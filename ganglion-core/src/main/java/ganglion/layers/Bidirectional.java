@@ -96,6 +96,28 @@ public class Bidirectional extends LayerWrapper {
         backward.ensureBuilt(inputShape);
     }
 
+    /** Called with initial states: the sequence's shape decides the weights. */
+    @Override
+    protected void buildAll(List<int[]> inputShapes) {
+        checkStateCount(inputShapes.size());
+        build(inputShapes.get(0).clone());
+    }
+
+    /** Keras passes the forward then the backward initial states as {@code initial_state=[...]}. */
+    @Override
+    public String extraInputsKeyword() {
+        return "initial_state";
+    }
+
+    private void checkStateCount(int inputs) {
+        int states = forward.cell().states();
+        if (inputs != 1 && inputs != 1 + 2 * states) {
+            throw new IllegalArgumentException(describe() + " takes a sequence and, optionally, " + 2 * states
+                    + " initial states (the forward layer's " + states + ", then the backward layer's " + states
+                    + ", as Keras's initial_state), but was called on " + inputs + " inputs");
+        }
+    }
+
     @Override
     protected void checkInputShape(int[] shape) {
         forward.checkInputShape(shape);
@@ -167,16 +189,19 @@ public class Bidirectional extends LayerWrapper {
                 .get(0);
     }
 
+    private static Tensor state(List<Tensor> inputs, int i) {
+        return i < inputs.size() ? inputs.get(i) : null;
+    }
+
     @Override
     public List<Tensor> callAll(List<Tensor> inputs, List<Tensor> masks, boolean training) {
-        if (inputs.size() != 1) {
-            throw new IllegalArgumentException(describe() + " takes one input (initial states are not supported "
-                    + "by Bidirectional yet) but was called on " + inputs.size() + " inputs");
-        }
+        checkStateCount(inputs.size());
         Tensor x = inputs.get(0);
         Tensor m = masks == null || masks.isEmpty() ? null : masks.get(0);
-        List<Tensor> f = forward.run(x, m, null, null, training);
-        List<Tensor> b = backward.run(x, m, null, null, training);
+        int states = forward.cell().states();
+        List<Tensor> f = forward.run(x, m, state(inputs, 1), states > 1 ? state(inputs, 2) : null, training);
+        List<Tensor> b = backward.run(x, m, state(inputs, 1 + states), states > 1 ? state(inputs, 2 + states) : null,
+                training);
         Tensor yf = f.get(0), yb = b.get(0);
         if (forward.returnSequences()) {
             int steps = yb.shape(1);

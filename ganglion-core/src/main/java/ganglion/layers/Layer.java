@@ -537,6 +537,15 @@ public abstract class Layer {
     }
 
     /**
+     * The keyword under which Keras passes this layer's inputs after the first, or null when they are positional
+     * (or a list, see {@link #callArgsAsList}). Recurrent layers and Bidirectional return "initial_state": Keras
+     * writes {@code LSTM(8)(x, initial_state=[h, c])} as {@code args: [x], kwargs: {initial_state: [h, c]}}.
+     */
+    public String extraInputsKeyword() {
+        return null;
+    }
+
+    /**
      * Builds the layer for symbolic input shapes and returns every output shape. The default builds through
      * {@link #symbolicCall} and, for layers with several outputs, asks {@link #computeOutputShapes}.
      */

@@ -357,6 +357,12 @@ public abstract class Recurrent<T extends Recurrent<T>> extends Layer {
         build(inputShapes.get(0).clone());
     }
 
+    /** Keras passes initial states as {@code initial_state=[...]}. */
+    @Override
+    public String extraInputsKeyword() {
+        return "initial_state";
+    }
+
     /** Any number of time steps; the rank and the feature count must match. */
     @Override
     protected void checkInputShape(int[] shape) {

@@ -176,6 +176,10 @@ public final class Functional {
         List<Object> flat = new ArrayList<>();
         if (nodeData instanceof Map) {
             flatten(((Map<String, Object>) nodeData).get("args"), flat);
+            // recurrent layers' initial states follow the sequence: Keras writes them as a keyword argument
+            if (((Map<String, Object>) nodeData).get("kwargs") instanceof Map<?, ?> kwargs) {
+                flatten(kwargs.get("initial_state"), flat);
+            }
         } else {
             // Keras 2 form: [[layer, node, tensor, kwargs], ...]
             for (Object o : (List<Object>) nodeData) {

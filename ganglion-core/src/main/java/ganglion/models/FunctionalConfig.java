@@ -53,7 +53,13 @@ final class FunctionalConfig {
             tensors.add(kerasTensor(graph, t));
         }
         List<Object> args;
-        if (tensors.size() > 1 && call.layer().callArgsAsList()) {
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        String keyword = call.layer().extraInputsKeyword();
+        if (tensors.size() > 1 && keyword != null) {
+            // LSTM(8)(x, initial_state=[h, c]) as Keras writes it
+            args = new ArrayList<>(tensors.subList(0, 1));
+            kwargs.put(keyword, new ArrayList<>(tensors.subList(1, tensors.size())));
+        } else if (tensors.size() > 1 && call.layer().callArgsAsList()) {
             args = new ArrayList<>();
             args.add(tensors);
         } else {
@@ -61,7 +67,7 @@ final class FunctionalConfig {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("args", args);
-        m.put("kwargs", new LinkedHashMap<>());
+        m.put("kwargs", kwargs);
         return m;
     }
 

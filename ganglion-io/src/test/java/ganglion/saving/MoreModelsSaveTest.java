@@ -67,6 +67,34 @@ class MoreModelsSaveTest {
     }
 
     @Test
+    void initialStatesAreKerasInitialStateKeywords() throws Exception {
+        Ganglion.setRandomSeed(44);
+        // a seq2seq-style graph: the encoder's states start a Bidirectional decoder and an LSTM
+        SymbolicTensor enc = Input.of(5, 3);
+        SymbolicTensor dec = Input.of(4, 2);
+        List<SymbolicTensor> e = new LSTM(6).returnState(true).applyAll(List.of(enc));
+        SymbolicTensor bi = new Bidirectional(new LSTM(6).returnSequences(true))
+                .applyAll(List.of(dec, e.get(1), e.get(2), e.get(2), e.get(1))).get(0);
+        SymbolicTensor out = new LSTM(3).applyAll(List.of(bi, new Dense(3).apply(e.get(1)), new Dense(3).apply(e.get(2))))
+                .get(0);
+        Model m = new Model(List.of(enc, dec), List.of(out));
+        Path p = dir.resolve("s2s.keras");
+        m.save(p);
+        String config = new String(zipEntry(p, "config.json"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(config.contains("\"initial_state\""), "Keras's keyword for initial states");
+        Model back = Model.load(p);
+        List<Tensor> xs = List.of(GradCheck.uniform(5, 2, 5, 3), GradCheck.uniform(6, 2, 4, 2));
+        assertArrayEquals(m.predict(xs, 32, 0).get(0).toFloatArray(), back.predict(xs, 32, 0).get(0).toFloatArray(),
+                0f);
+    }
+
+    private static byte[] zipEntry(Path zip, String name) throws java.io.IOException {
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            return z.getInputStream(z.getEntry(name)).readAllBytes();
+        }
+    }
+
+    @Test
     void leakyReluKeepsItsSlope() {
         Ganglion.setRandomSeed(43);
         Sequential m = new Sequential();

@@ -90,6 +90,29 @@ class RecurrentLayersTest {
     }
 
     @Test
+    void bidirectionalTakesForwardThenBackwardInitialStates() {
+        Tensor x = Tensor.randomUniform(-1, 1, 2, 5, 3);
+        Bidirectional bi = new Bidirectional(new LSTM(4));
+        Tensor plain = bi.apply(x);
+        Tensor zeros = Tensor.zeros(2, 4);
+        assertTrue(plain.allClose(bi.applyAll(List.of(x, zeros, zeros, zeros, zeros), null, false).get(0)),
+                "zero initial states are the default");
+        List<Tensor> states = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            states.add(Tensor.randomUniform(-1, 1, 2, 4));
+        }
+        List<Tensor> in = new java.util.ArrayList<>(List.of(x));
+        in.addAll(states);
+        Tensor y = bi.applyAll(in, null, false).get(0);
+        Tensor f = bi.forwardLayer().applyAll(List.of(x, states.get(0), states.get(1)), null, false).get(0);
+        Tensor b = bi.backwardLayer().applyAll(List.of(x, states.get(2), states.get(3)), null, false).get(0);
+        assertTrue(Tensor.concat(-1, f, b).allClose(y), "forward states go to the forward layer, then the backward");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> bi.applyAll(List.of(x, zeros), null, false));
+        assertTrue(e.getMessage().contains("4 initial states"), e.getMessage());
+    }
+
+    @Test
     void goBackwardsReversesTheSequence() {
         Tensor x = Tensor.randomUniform(-1, 1, 2, 5, 3);
         SimpleRNN f = new SimpleRNN(3).returnSequences(true);
