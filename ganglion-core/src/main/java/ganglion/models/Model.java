@@ -446,8 +446,11 @@ public class Model extends Layer {
         if (compiled == null) {
             return null;
         }
-        if (outputSpecs != null && outputSpecs.source == compiled && outputSpecs.settings().perOutput()) {
-            return outputSpecs.settings();
+        if (outputSpecs != null && outputSpecs.source == compiled) {
+            CompileSettings perOutput = outputSpecs.settings();
+            if (perOutput.perOutput()) {
+                return perOutput;
+            }
         }
         List<Object> loss = new ArrayList<>();
         loss.add(compiled.lossSpec());

@@ -32,10 +32,11 @@ final class OutputSpecs {
     Compiled source;
     private List<List<Metric>> metrics;
     /** Whether compile() got a loss per output (dict or list form) rather than one for all. */
-    private boolean perOutput;
+    private final boolean perOutput;
 
     private OutputSpecs(Optimizer optimizer, List<String> outputNames, Object[] lossSpecs, double[] weights,
-                        List<List<Object>> metricSpecs) {
+                        List<List<Object>> metricSpecs, boolean perOutput) {
+        this.perOutput = perOutput;
         if (optimizer == null) {
             throw new IllegalArgumentException("compile(): optimizer must not be null");
         }
@@ -92,7 +93,7 @@ final class OutputSpecs {
             ws[i] = 1.0;
             ms.add(List.copyOf(metrics));
         }
-        return new OutputSpecs(optimizer, outputNames, ls, ws, ms);
+        return new OutputSpecs(optimizer, outputNames, ls, ws, ms, false);
     }
 
     private static Object copyOf(Loss loss) {
@@ -117,12 +118,7 @@ final class OutputSpecs {
             List<?> m = metrics == null ? null : metrics.get(name);
             ms.add(m == null ? List.of() : List.copyOf(m));
         }
-        return perOutput(new OutputSpecs(optimizer, outputNames, ls, ws, ms));
-    }
-
-    private static OutputSpecs perOutput(OutputSpecs specs) {
-        specs.perOutput = true;
-        return specs;
+        return new OutputSpecs(optimizer, outputNames, ls, ws, ms, true);
     }
 
     /** The settings as compile() got them. */
@@ -168,7 +164,7 @@ final class OutputSpecs {
             List<?> m = metrics == null ? null : metrics.get(i);
             ms.add(m == null ? List.of() : List.copyOf(m));
         }
-        return perOutput(new OutputSpecs(optimizer, outputNames, ls, ws, ms));
+        return new OutputSpecs(optimizer, outputNames, ls, ws, ms, true);
     }
 
     private static void checkLength(String what, List<?> list, int n, List<String> outputNames) {
