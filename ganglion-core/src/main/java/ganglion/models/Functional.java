@@ -72,7 +72,8 @@ public final class Functional {
                 List<Object> nodes = pending.get(layer);
                 Iterator<Object> it = nodes.iterator();
                 while (it.hasNext()) {
-                    List<SymbolicTensor> args = resolveArgs(it.next(), created, outputsByCall);
+                    List<SymbolicTensor> args = resolveArgs(it.next(), layer.extraInputsKeyword(), created,
+                            outputsByCall);
                     if (args == null) {
                         break;   // an input is not there yet: try again after the other layers
                     }
@@ -169,16 +170,18 @@ public final class Functional {
         return calls.get(node).get(((Number) ref.get(2)).intValue());
     }
 
-    /** The input tensors of one serialized call, or null when one is not produced yet. */
+    /**
+     * The input tensors of one serialized call, or null when one is not produced yet. {@code keyword}: the layer's
+     * {@link Layer#extraInputsKeyword()}, whose tensors follow the positional ones (Keras's initial_state).
+     */
     @SuppressWarnings("unchecked")
-    private static List<SymbolicTensor> resolveArgs(Object nodeData, Map<String, Layer> created,
+    private static List<SymbolicTensor> resolveArgs(Object nodeData, String keyword, Map<String, Layer> created,
                                                     Map<Layer, List<List<SymbolicTensor>>> outputsByCall) {
         List<Object> flat = new ArrayList<>();
         if (nodeData instanceof Map) {
             flatten(((Map<String, Object>) nodeData).get("args"), flat);
-            // recurrent layers' initial states follow the sequence: Keras writes them as a keyword argument
-            if (((Map<String, Object>) nodeData).get("kwargs") instanceof Map<?, ?> kwargs) {
-                flatten(kwargs.get("initial_state"), flat);
+            if (keyword != null && ((Map<String, Object>) nodeData).get("kwargs") instanceof Map<?, ?> kwargs) {
+                flatten(kwargs.get(keyword), flat);
             }
         } else {
             // Keras 2 form: [[layer, node, tensor, kwargs], ...]

@@ -466,7 +466,7 @@ final class GraphTrainer {
 
     Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, int batchSize, int verbose) {
         OutputSpecs specs = model.outputSpecsFor("evaluate");
-        checkBatchSize(batchSize);
+        Trainer.checkBatchSize(batchSize);
         int n = samples("evaluate", xs, ys);
         CallbackList callbacks = progress(verbose, (n + batchSize - 1) / batchSize);
         return evaluateLoop(specs, new RowFeed(xs, ys, 0, n, batchSize, false), callbacks);
@@ -475,9 +475,7 @@ final class GraphTrainer {
     /** evaluate() on an Iterable of flat batches {x1..xN, y1..yM}: {@code steps} of them, or all when 0. */
     Map<String, Double> evaluate(Iterable<Tensor[]> batches, int steps, int verbose) {
         OutputSpecs specs = model.outputSpecsFor("evaluate");
-        if (steps < 0) {
-            throw new IllegalArgumentException("evaluate(): steps must be >= 0 (0: every batch). Received: " + steps);
-        }
+        Trainer.checkSteps("evaluate", steps);
         FlatFeed feed = new FlatFeed(batches, steps, "evaluation data", "steps", "evaluate", false);
         feed.requireData();
         return evaluateLoop(specs, feed, progress(verbose, feed.steps()));
@@ -509,9 +507,7 @@ final class GraphTrainer {
      * output, the batches' predictions concatenated on axis 0.
      */
     List<Tensor> predict(Iterable<Tensor[]> batches, int steps, int verbose) {
-        if (steps < 0) {
-            throw new IllegalArgumentException("predict(): steps must be >= 0 (0: every batch). Received: " + steps);
-        }
+        Trainer.checkSteps("predict", steps);
         FlatFeed feed = new FlatFeed(batches, steps, "prediction data", "steps", "predict", true);
         feed.requireData();
         int total = feed.steps();
@@ -544,7 +540,7 @@ final class GraphTrainer {
     }
 
     List<Tensor> predict(List<Tensor> xs, int batchSize, int verbose) {
-        checkBatchSize(batchSize);
+        Trainer.checkBatchSize(batchSize);
         checkInputs("predict", xs);
         int n = xs.get(0).shape(0);
         List<Batcher> bx = batchers(xs, 0, n, batchSize);
@@ -603,12 +599,6 @@ final class GraphTrainer {
         params.put("verbose", verbose);
         callbacks.setParams(params);
         return callbacks;
-    }
-
-    private static void checkBatchSize(int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be a positive integer. Received: batchSize=" + batchSize);
-        }
     }
 
     private static List<Batcher> batchers(List<Tensor> ts, int start, int count, int batchSize) {

@@ -237,13 +237,13 @@ final class Trainer {
         return Arrays.copyOfRange(s, 1, s.length);
     }
 
-    private static void checkBatchSize(int batchSize) {
+    static void checkBatchSize(int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be a positive integer. Received: batchSize=" + batchSize);
         }
     }
 
-    private static void checkSteps(String where, int steps) {
+    static void checkSteps(String where, int steps) {
         if (steps < 0) {
             throw new IllegalArgumentException(where + "(): steps must be 0 (all batches) or positive. Received: steps="
                     + steps);

@@ -152,7 +152,7 @@ final class ModelConfigs {
         if (!s.perOutput()) {
             cc.put("loss", serializeLoss(s.losses().get(0)));
             cc.put("loss_weights", null);
-            List<Object> metrics = metricNames(s.metrics().get(0));
+            List<Object> metrics = serializeMetrics(s.metrics().get(0));
             cc.put("metrics", metrics.isEmpty() ? null : metrics);
         } else {
             Map<String, Object> losses = new LinkedHashMap<>();
@@ -162,7 +162,7 @@ final class ModelConfigs {
                 String out = s.outputNames().get(i);
                 losses.put(out, serializeLoss(s.losses().get(i)));
                 weights.put(out, s.lossWeights().get(i));
-                List<Object> ms = metricNames(s.metrics().get(i));
+                List<Object> ms = serializeMetrics(s.metrics().get(i));
                 if (!ms.isEmpty()) {
                     metrics.put(out, ms);
                 }
@@ -178,7 +178,8 @@ final class ModelConfigs {
         return cc;
     }
 
-    private static List<Object> metricNames(List<Object> specs) {
+    /** Metric specs as compile_config writes them: names as given, Metric objects by their name. */
+    private static List<Object> serializeMetrics(List<Object> specs) {
         List<Object> names = new ArrayList<>();
         for (Object m : specs) {
             names.add(m instanceof Metric metric ? metric.name() : m);
