@@ -393,7 +393,7 @@ final class JpegDecoder {
                          int[] stride, int mcusX, int mcusY, int[] compW, int[] compH) throws IOException {
         JpegBitReader in = new JpegBitReader(data, pos, end);
         short[] blk = new short[64];
-        int[] ws = new int[64];
+        int[] ws = new int[JpegIdct.SCRATCH];
         int[] pred = new int[nc];
         int restarts = 0;
         int left = restartInterval;

@@ -48,10 +48,13 @@ final class JpegIdct {
     private JpegIdct() {
     }
 
+    /** Length of the scratch array {@link #transform} needs: the 64-entry workspace and one 8-point result. */
+    static final int SCRATCH = 72;
+
     /**
      * Transforms {@code coef} (64 quantized coefficients in natural order) with quantization table {@code q}
-     * (natural order) into 8 rows of 8 samples at {@code out[off + row * stride + col]}; {@code ws} is a
-     * 64-int scratch array.
+     * (natural order) into 8 rows of 8 samples at {@code out[off + row * stride + col]}; {@code ws} is a scratch
+     * array of {@link #SCRATCH} ints.
      */
     static void transform(short[] coef, int[] q, byte[] out, int off, int stride, int[] ws) {
         for (int c = 0; c < 8; c++) {
@@ -62,6 +65,7 @@ final class JpegIdct {
         }
     }
 
+    /** Column pass: dequantizes column {@code c} and leaves it in the workspace scaled up by PASS1_BITS. */
     private static void column(short[] in, int[] q, int[] ws, int c) {
         if (in[8 + c] == 0 && in[16 + c] == 0 && in[24 + c] == 0 && in[32 + c] == 0 && in[40 + c] == 0
                 && in[48 + c] == 0 && in[56 + c] == 0) {
@@ -71,56 +75,16 @@ final class JpegIdct {
             }
             return;
         }
-        // even part
-        int z2 = in[16 + c] * q[16 + c];
-        int z3 = in[48 + c] * q[48 + c];
-        int z1 = (z2 + z3) * F0_541196100;
-        int tmp2 = z1 + z3 * -F1_847759065;
-        int tmp3 = z1 + z2 * F0_765366865;
-        z2 = in[c] * q[c];
-        z3 = in[32 + c] * q[32 + c];
-        int tmp0 = (z2 + z3) << CONST_BITS;
-        int tmp1 = (z2 - z3) << CONST_BITS;
-        int tmp10 = tmp0 + tmp3;
-        int tmp13 = tmp0 - tmp3;
-        int tmp11 = tmp1 + tmp2;
-        int tmp12 = tmp1 - tmp2;
-        // odd part
-        tmp0 = in[56 + c] * q[56 + c];
-        tmp1 = in[40 + c] * q[40 + c];
-        tmp2 = in[24 + c] * q[24 + c];
-        tmp3 = in[8 + c] * q[8 + c];
-        z1 = tmp0 + tmp3;
-        z2 = tmp1 + tmp2;
-        z3 = tmp0 + tmp2;
-        int z4 = tmp1 + tmp3;
-        int z5 = (z3 + z4) * F1_175875602;
-        tmp0 *= F0_298631336;
-        tmp1 *= F2_053119869;
-        tmp2 *= F3_072711026;
-        tmp3 *= F1_501321110;
-        z1 *= -F0_899976223;
-        z2 *= -F2_562915447;
-        z3 *= -F1_961570560;
-        z4 *= -F0_390180644;
-        z3 += z5;
-        z4 += z5;
-        tmp0 += z1 + z3;
-        tmp1 += z2 + z4;
-        tmp2 += z2 + z3;
-        tmp3 += z1 + z4;
+        idct8(in[c] * q[c], in[8 + c] * q[8 + c], in[16 + c] * q[16 + c], in[24 + c] * q[24 + c],
+                in[32 + c] * q[32 + c], in[40 + c] * q[40 + c], in[48 + c] * q[48 + c], in[56 + c] * q[56 + c], ws);
         final int s = CONST_BITS - PASS1_BITS;
         final int round = 1 << (s - 1);
-        ws[c] = (tmp10 + tmp3 + round) >> s;
-        ws[56 + c] = (tmp10 - tmp3 + round) >> s;
-        ws[8 + c] = (tmp11 + tmp2 + round) >> s;
-        ws[48 + c] = (tmp11 - tmp2 + round) >> s;
-        ws[16 + c] = (tmp12 + tmp1 + round) >> s;
-        ws[40 + c] = (tmp12 - tmp1 + round) >> s;
-        ws[24 + c] = (tmp13 + tmp0 + round) >> s;
-        ws[32 + c] = (tmp13 - tmp0 + round) >> s;
+        for (int k = 0; k < 8; k++) {
+            ws[8 * k + c] = (ws[64 + k] + round) >> s;
+        }
     }
 
+    /** Row pass: workspace row at {@code i} to 8 range-limited samples at {@code out[o..o+7]}. */
     private static void row(int[] w, int i, byte[] out, int o) {
         if (w[i + 1] == 0 && w[i + 2] == 0 && w[i + 3] == 0 && w[i + 4] == 0 && w[i + 5] == 0 && w[i + 6] == 0
                 && w[i + 7] == 0) {
@@ -130,26 +94,37 @@ final class JpegIdct {
             }
             return;
         }
+        idct8(w[i], w[i + 1], w[i + 2], w[i + 3], w[i + 4], w[i + 5], w[i + 6], w[i + 7], w);
+        final int s = CONST_BITS + PASS1_BITS + 3;
+        final int round = 1 << (s - 1);
+        for (int k = 0; k < 8; k++) {
+            out[o + k] = LIMIT[((w[64 + k] + round) >> s) & 1023];
+        }
+    }
+
+    /**
+     * The 8-point inverse DCT shared by both passes: inputs x0..x7 (frequency order), outputs in
+     * {@code r[64..71]}, still scaled by 2^CONST_BITS; the caller descales with its pass's rounding shift.
+     */
+    private static void idct8(int x0, int x1, int x2, int x3, int x4, int x5, int x6, int x7, int[] r) {
         // even part
-        int z2 = w[i + 2];
-        int z3 = w[i + 6];
-        int z1 = (z2 + z3) * F0_541196100;
-        int tmp2 = z1 + z3 * -F1_847759065;
-        int tmp3 = z1 + z2 * F0_765366865;
-        int tmp0 = (w[i] + w[i + 4]) << CONST_BITS;
-        int tmp1 = (w[i] - w[i + 4]) << CONST_BITS;
+        int z1 = (x2 + x6) * F0_541196100;
+        int tmp2 = z1 + x6 * -F1_847759065;
+        int tmp3 = z1 + x2 * F0_765366865;
+        int tmp0 = (x0 + x4) << CONST_BITS;
+        int tmp1 = (x0 - x4) << CONST_BITS;
         int tmp10 = tmp0 + tmp3;
         int tmp13 = tmp0 - tmp3;
         int tmp11 = tmp1 + tmp2;
         int tmp12 = tmp1 - tmp2;
         // odd part
-        tmp0 = w[i + 7];
-        tmp1 = w[i + 5];
-        tmp2 = w[i + 3];
-        tmp3 = w[i + 1];
+        tmp0 = x7;
+        tmp1 = x5;
+        tmp2 = x3;
+        tmp3 = x1;
         z1 = tmp0 + tmp3;
-        z2 = tmp1 + tmp2;
-        z3 = tmp0 + tmp2;
+        int z2 = tmp1 + tmp2;
+        int z3 = tmp0 + tmp2;
         int z4 = tmp1 + tmp3;
         int z5 = (z3 + z4) * F1_175875602;
         tmp0 *= F0_298631336;
@@ -166,15 +141,13 @@ final class JpegIdct {
         tmp1 += z2 + z4;
         tmp2 += z2 + z3;
         tmp3 += z1 + z4;
-        final int s = CONST_BITS + PASS1_BITS + 3;
-        final int round = 1 << (s - 1);
-        out[o] = LIMIT[((tmp10 + tmp3 + round) >> s) & 1023];
-        out[o + 7] = LIMIT[((tmp10 - tmp3 + round) >> s) & 1023];
-        out[o + 1] = LIMIT[((tmp11 + tmp2 + round) >> s) & 1023];
-        out[o + 6] = LIMIT[((tmp11 - tmp2 + round) >> s) & 1023];
-        out[o + 2] = LIMIT[((tmp12 + tmp1 + round) >> s) & 1023];
-        out[o + 5] = LIMIT[((tmp12 - tmp1 + round) >> s) & 1023];
-        out[o + 3] = LIMIT[((tmp13 + tmp0 + round) >> s) & 1023];
-        out[o + 4] = LIMIT[((tmp13 - tmp0 + round) >> s) & 1023];
+        r[64] = tmp10 + tmp3;
+        r[71] = tmp10 - tmp3;
+        r[65] = tmp11 + tmp2;
+        r[70] = tmp11 - tmp2;
+        r[66] = tmp12 + tmp1;
+        r[69] = tmp12 - tmp1;
+        r[67] = tmp13 + tmp0;
+        r[68] = tmp13 - tmp0;
     }
 }
