@@ -2,9 +2,6 @@ package ganglion.layers;
 
 import ganglion.Tensor;
 import ganglion.internal.ops.conv.ConvOps;
-import ganglion.internal.ops.conv.ConvSettings;
-
-import java.util.Map;
 
 /**
  * Keras's {@code MaxPooling2D}: down-samples each channel by taking the maximum over a {@code pool_size}
@@ -20,11 +17,7 @@ import java.util.Map;
  * new MaxPooling2D(3).strides(2).padding("same");
  * }</pre>
  */
-public class MaxPooling2D extends Layer {
-
-    private final int ph, pw;
-    private int sh, sw;
-    private boolean same;
+public class MaxPooling2D extends Pooling2DBase {
 
     /** {@code MaxPooling2D()}: 2x2 windows, strides 2. */
     public MaxPooling2D() {
@@ -38,11 +31,7 @@ public class MaxPooling2D extends Layer {
 
     /** {@code MaxPooling2D(pool_size=(ph, pw))}: strides equal to the pool size. */
     public MaxPooling2D(int ph, int pw) {
-        ConvSettings.checkPositive("MaxPooling2D", "pool_size", ph, pw);
-        this.ph = ph;
-        this.pw = pw;
-        this.sh = ph;
-        this.sw = pw;
+        super("MaxPooling2D", ph, pw);
     }
 
     /** @param n the stride along both axes; default the pool size */
@@ -52,17 +41,13 @@ public class MaxPooling2D extends Layer {
 
     /** @param sh stride along the height; @param sw along the width; default the pool size */
     public MaxPooling2D strides(int sh, int sw) {
-        checkNotBuilt("strides");
-        ConvSettings.checkPositive("MaxPooling2D", "strides", sh, sw);
-        this.sh = sh;
-        this.sw = sw;
+        setStrides(sh, sw);
         return this;
     }
 
     /** @param padding "valid" (default) or "same" */
     public MaxPooling2D padding(String padding) {
-        checkNotBuilt("padding");
-        this.same = ConvSettings.parsePadding("MaxPooling2D", padding);
+        setPadding(padding);
         return this;
     }
 
@@ -78,49 +63,8 @@ public class MaxPooling2D extends Layer {
         return this;
     }
 
-    /** The pool size {ph, pw}. */
-    public int[] poolSize() {
-        return new int[]{ph, pw};
-    }
-
-    /** The strides {sh, sw}. */
-    public int[] strides() {
-        return new int[]{sh, sw};
-    }
-
-    /** "valid" or "same". */
-    public String padding() {
-        return same ? "same" : "valid";
-    }
-
     @Override
-    protected void build(int[] inputShape) {
-        computeOutputShape(inputShape);
-    }
-
-    /** As Keras's InputSpec(ndim=4): any image size and channel count. */
-    @Override
-    protected void checkInputShape(int[] shape) {
-        if (shape.length != 3) {
-            throw incompatibleInput(builtInputShape(), shape);
-        }
-    }
-
-    @Override
-    public int[] computeOutputShape(int[] inputShape) {
-        return ConvSettings.poolOutputShape(describe(), inputShape, ph, pw, sh, sw, same);
-    }
-
-    @Override
-    public Tensor call(Tensor input, boolean training) {
-        return ConvOps.maxPool2d(input, ph, pw, sh, sw, same);
-    }
-
-    /** Keras's config: pool_size, padding, strides, data_format. */
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> c = super.getConfig();
-        ConvSettings.putPoolConfig(c, ph, pw, sh, sw, same);
-        return c;
+    Tensor pool(Tensor x, int ph, int pw, int sh, int sw, boolean same) {
+        return ConvOps.maxPool2d(x, ph, pw, sh, sw, same);
     }
 }
