@@ -1,7 +1,6 @@
 package ganglion.layers;
 
 import ganglion.Tensor;
-import ganglion.Variable;
 import ganglion.activations.Activation;
 import ganglion.activations.Activations;
 import ganglion.initializers.Initializer;
@@ -10,8 +9,6 @@ import ganglion.internal.ops.conv.ConvOps;
 import ganglion.internal.ops.conv.ConvSettings;
 import ganglion.regularizers.Regularizer;
 import ganglion.regularizers.Regularizers;
-
-import java.util.Map;
 
 /**
  * Keras's {@code Conv2DTranspose}: the transposed 2-D convolution (sometimes called deconvolution), the
@@ -29,11 +26,7 @@ import java.util.Map;
  * new Conv2DTranspose(16, 3).strides(2).padding("same");   // (None, 7, 7, 32) -> (None, 14, 14, 16)
  * }</pre>
  */
-public class Conv2DTranspose extends Layer {
-
-    private final ConvSettings s;
-    private Variable kernel;
-    private Variable bias;
+public class Conv2DTranspose extends Conv2DBase {
 
     /** {@code Conv2DTranspose(filters, kernel_size)} with a square kernel. */
     public Conv2DTranspose(int filters, int kernelSize) {
@@ -42,7 +35,7 @@ public class Conv2DTranspose extends Layer {
 
     /** {@code Conv2DTranspose(filters, kernel_size=(kh, kw))}. */
     public Conv2DTranspose(int filters, int kh, int kw) {
-        s = new ConvSettings("Conv2DTranspose", true, filters, kh, kw);
+        super(new ConvSettings("Conv2DTranspose", true, filters, kh, kw));
     }
 
     /** @param n the stride along both axes; default 1 */
@@ -162,83 +155,10 @@ public class Conv2DTranspose extends Layer {
         return this;
     }
 
-    public int filters() {
-        return s.filters();
-    }
-
-    /** The kernel size {kh, kw}. */
-    public int[] kernelSize() {
-        return new int[]{s.kh(), s.kw()};
-    }
-
-    /** The strides {sh, sw}. */
-    public int[] strides() {
-        return new int[]{s.sh(), s.sw()};
-    }
-
-    /** "valid" or "same". */
-    public String padding() {
-        return s.same() ? "same" : "valid";
-    }
-
-    /** The dilation rate {dh, dw}. */
-    public int[] dilationRate() {
-        return new int[]{s.dh(), s.dw()};
-    }
-
-    public Activation activation() {
-        return s.activation();
-    }
-
-    public boolean useBias() {
-        return s.useBias();
-    }
-
-    /** The kernel weight, shape (kh, kw, filters, in); null before the layer is built. */
-    public Variable kernel() {
-        return kernel;
-    }
-
-    /** The bias weight, shape (filters,); null before the layer is built or without a bias. */
-    public Variable bias() {
-        return bias;
-    }
-
-    @Override
-    protected void build(int[] inputShape) {
-        s.outputShape(describe(), inputShape); // validates rank, channels and size
-        kernel = addWeight("kernel", s.kernelShape(inputShape[2]), s.kernelInitializer(), s.kernelRegularizer());
-        if (s.useBias()) {
-            bias = addWeight("bias", new int[]{s.filters()}, s.biasInitializer(), s.biasRegularizer());
-        }
-    }
-
-    /** As Keras's InputSpec: rank 4 with the built channel count; other image sizes are accepted. */
-    @Override
-    protected void checkInputShape(int[] shape) {
-        int[] built = builtInputShape();
-        if (shape.length != 3 || (shape[2] != built[2] && shape[2] != -1)) {
-            throw incompatibleInput(built, shape);
-        }
-    }
-
-    @Override
-    public int[] computeOutputShape(int[] inputShape) {
-        return s.outputShape(describe(), inputShape);
-    }
-
     @Override
     public Tensor call(Tensor input, boolean training) {
-        Tensor y = ConvOps.conv2dTranspose(input, kernel.value(), bias == null ? null : bias.value(),
+        Tensor y = ConvOps.conv2dTranspose(input, kernel().value(), bias() == null ? null : bias().value(),
                 s.sh(), s.sw(), s.dh(), s.dw(), s.same());
         return s.activation().apply(y);
-    }
-
-    /** Keras's Conv2DTranspose config: filters, kernel_size, strides, padding, data_format, dilation_rate, ... */
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> c = super.getConfig();
-        s.putConfig(c, activityRegularizer());
-        return c;
     }
 }
