@@ -92,8 +92,8 @@ class DcganTest {
 
     /**
      * Issue 6: after 5 epochs a classifier trained on MNIST (seed 001's CNN, one epoch) labels at least 60 of
-     * 100 generated images with confidence 0.9 or more. About 30 minutes on 2 cores. Not met yet: this design gives
-     * 58 with seed 42 (2026-11-29, three generator steps per discriminator step; 47 with one), so the test fails
+     * 100 generated images with confidence 0.9 or more. About 25 minutes on 2 cores. Not met yet: this design gives
+     * 55 with seed 42 (2026-11-29; 55.8 % of 1,000 fixed-noise digits in {@code Dcgan --check}), so the test fails
      * until the issue is solved.
      */
     @Test
