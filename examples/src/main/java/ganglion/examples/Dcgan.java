@@ -100,16 +100,28 @@ public final class Dcgan {
     private final Sequential generator;
     private final Sequential discriminator;
     private final Sequential gan;
+    private final int generatorSteps;
     private final Tensor fixedNoise;
 
     /** Builds and compiles the three models; call {@link Ganglion#setRandomSeed(long)} first for repeatable runs. */
     public Dcgan() {
-        generator = buildGenerator();
-        discriminator = buildDiscriminator();
-        discriminator.compile(new Adam(LEARNING_RATE).beta1(0.5), "binary_crossentropy");
+        this(buildGenerator(), buildDiscriminator(), LEARNING_RATE, GENERATOR_STEPS);
+    }
+
+    /**
+     * The same loop around another generator (noise of {@link #LATENT_DIM} values to 28x28x1 images in [-1, 1])
+     * and discriminator (an image to the probability that it is real), both Adam at {@code learningRate} with
+     * beta_1 0.5, {@code generatorSteps} generator steps per discriminator step: for comparing designs
+     * ({@code ganglion.bench.DcganVariants}).
+     */
+    public Dcgan(Sequential generator, Sequential discriminator, double learningRate, int generatorSteps) {
+        this.generator = generator;
+        this.discriminator = discriminator;
+        this.generatorSteps = generatorSteps;
+        discriminator.compile(new Adam(learningRate).beta1(0.5), "binary_crossentropy");
         discriminator.setTrainable(false);
         gan = new Sequential(generator, discriminator).name("gan");
-        gan.compile(new Adam(LEARNING_RATE).beta1(0.5), "binary_crossentropy");
+        gan.compile(new Adam(learningRate).beta1(0.5), "binary_crossentropy");
         fixedNoise = Tensor.randomNormal(25, LATENT_DIM);
     }
 
@@ -173,7 +185,8 @@ public final class Dcgan {
         return toUnit(generator.predict(Tensor.randomNormal(n, LATENT_DIM), 128));
     }
 
-    static Tensor toUnit(Tensor tanhImages) {
+    /** Generator output (tanh, [-1, 1]) to pixels in [0, 1]. */
+    public static Tensor toUnit(Tensor tanhImages) {
         return tanhImages.add(1f).mul(0.5f);
     }
 
@@ -214,8 +227,8 @@ public final class Dcgan {
                 int[] idx = new int[batchSize];
                 System.arraycopy(perm, s * batchSize, idx, 0, batchSize);
                 dSum += trainDiscriminator(x.take(idx));
-                for (int g = 0; g < GENERATOR_STEPS; g++) {
-                    gSum += trainGenerator(batchSize) / GENERATOR_STEPS;
+                for (int g = 0; g < generatorSteps; g++) {
+                    gSum += trainGenerator(batchSize) / generatorSteps;
                 }
             }
             double[] losses = {dSum / steps, gSum / steps};
