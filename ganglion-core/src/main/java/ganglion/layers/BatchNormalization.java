@@ -232,11 +232,8 @@ public class BatchNormalization extends Layer {
     /** As Keras's InputSpec: the same rank, and the built length on the normalised axis. */
     @Override
     protected void checkInputShape(int[] shape) {
-        int[] built = builtInputShape();
-        int a = featureAxis(built.length);
-        if (shape.length != built.length || (shape[a] != built[a] && shape[a] != -1)) {
-            throw incompatibleInput(built, shape);
-        }
+        int rank = builtInputShape().length;
+        requireInputRankAndAxis(shape, rank, featureAxis(rank));
     }
 
     @Override

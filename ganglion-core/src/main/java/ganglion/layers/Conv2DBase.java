@@ -79,10 +79,7 @@ abstract class Conv2DBase extends Layer {
     /** As Keras's InputSpec: rank 4 with the built channel count; other image sizes are accepted. */
     @Override
     protected void checkInputShape(int[] shape) {
-        int[] built = builtInputShape();
-        if (shape.length != 3 || (shape[2] != built[2] && shape[2] != -1)) {
-            throw incompatibleInput(built, shape);
-        }
+        requireInputRankAndAxis(shape, 3, 2);
     }
 
     @Override

@@ -50,9 +50,7 @@ public class GlobalMaxPooling2D extends Layer {
     /** As Keras's InputSpec(ndim=4): any image size and channel count. */
     @Override
     protected void checkInputShape(int[] shape) {
-        if (shape.length != 3) {
-            throw incompatibleInput(builtInputShape(), shape);
-        }
+        requireInputRank(shape, 3);
     }
 
     @Override

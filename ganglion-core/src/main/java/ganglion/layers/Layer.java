@@ -219,6 +219,23 @@ public abstract class Layer {
         }
     }
 
+    /** As Keras's {@code InputSpec(ndim=rank)}: any lengths, but this many axes (without batch). */
+    protected final void requireInputRank(int[] shape, int rank) {
+        if (shape.length != rank) {
+            throw incompatibleInput(builtInputShape, shape);
+        }
+    }
+
+    /**
+     * As Keras's {@code InputSpec(ndim=rank, axes={axis: n})}: this many axes (without batch), and on {@code axis}
+     * the length the layer was built for (e.g. the channels of a convolution); other axes may differ.
+     */
+    protected final void requireInputRankAndAxis(int[] shape, int rank, int axis) {
+        if (shape.length != rank || (shape[axis] != builtInputShape[axis] && shape[axis] != -1)) {
+            throw incompatibleInput(builtInputShape, shape);
+        }
+    }
+
     /** Whether two batch-less shapes have equal ranks and agree wherever both lengths are known. */
     protected static boolean isCompatible(int[] expected, int[] actual) {
         if (expected.length != actual.length) {

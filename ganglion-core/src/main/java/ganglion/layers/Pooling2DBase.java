@@ -61,9 +61,7 @@ abstract class Pooling2DBase extends Layer {
     /** As Keras's InputSpec(ndim=4): any image size and channel count. */
     @Override
     protected void checkInputShape(int[] shape) {
-        if (shape.length != 3) {
-            throw incompatibleInput(builtInputShape(), shape);
-        }
+        requireInputRank(shape, 3);
     }
 
     @Override

@@ -224,10 +224,7 @@ public class SeparableConv2D extends Layer {
     /** As Keras's InputSpec: rank 4 with the built channel count. */
     @Override
     protected void checkInputShape(int[] shape) {
-        int[] built = builtInputShape();
-        if (shape.length != 3 || (shape[2] != built[2] && shape[2] != -1)) {
-            throw incompatibleInput(built, shape);
-        }
+        requireInputRankAndAxis(shape, 3, 2);
     }
 
     @Override
