@@ -208,6 +208,9 @@ final class FitLoop {
                 }
             }
         }
+        if (epochs > 0) {  // as Keras: the weights' moving averages (use_ema) replace them before on_train_end
+            compiled.optimizer.finalizeVariableValues(model.trainableVariables());
+        }
         callbacks.onTrainEnd(epochLogs);
         return history;
     }

@@ -458,6 +458,9 @@ final class GraphTrainer {
                 }
             }
         }
+        if (epochs > 0) {  // as Keras: the weights' moving averages (use_ema) replace them before on_train_end
+            specs.optimizer.finalizeVariableValues(model.trainableVariables());
+        }
         callbacks.onTrainEnd(epochLogs);
         return history;
     }

@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
  * <p>One {@link #apply} step does what Keras's {@code apply_gradients} does, in its order: build slots for
  * every trainable variable not seen before, clip the gradients ({@code clipnorm}, {@code global_clipnorm} or
  * {@code clipvalue}: at most one), apply decoupled weight decay {@code w -= w * weight_decay * lr}, run each
- * variable's update rule with {@code t = iterations + 1}, then count the iteration.
+ * variable's update rule with {@code t = iterations + 1}, update the moving averages of the weights when {@link
+ * #useEma} is on (and overwrite the weights with them every {@link #emaOverwriteFrequency} steps), then count the
+ * iteration.
  *
- * <p>State order, for saving, is Keras's {@code optimizer.variables}: iteration, learning rate, then the slots.
+ * <p>State order, for saving, is Keras's {@code optimizer.variables}: iteration, learning rate, the moving
+ * averages when EMA is on (one per variable, {@code <path>_average}), then the slots.
  * Slots created together are interleaved per variable (Adam: m0, v0, m1, v1, ...); slots Keras creates in a
  * later pass follow as their own block (AMSGrad's v-hat, RMSprop's momentum and average gradient). Any extra
  * scalar state (Nadam's u-product) comes last.
@@ -41,6 +44,11 @@ public abstract class Optimizer {
     private final List<Variable> built = new ArrayList<>();
     private final Set<Variable> noDecay = Collections.newSetFromMap(new IdentityHashMap<>());
     private Pattern noDecayNames;
+    private boolean useEma;
+    private float emaMomentum = 0.99f;
+    private Integer emaOverwriteFrequency;
+    /** Moving average of each built variable's value, when EMA is on (Keras's {@code <path>_average}). */
+    private final Map<Variable, float[]> averages = new IdentityHashMap<>();
 
     protected Optimizer(String name, float learningRate) {
         this.name = name;
@@ -190,6 +198,74 @@ public abstract class Optimizer {
 
     // ------------------------------------------------------------------ what subclasses describe
 
+    /**
+     * Keeps an exponential moving average of the weights (Keras's {@code use_ema}): after every step, {@code average
+     * = ema_momentum * average + (1 - ema_momentum) * weight} (the first step copies the weight). {@code fit} puts
+     * the averages into the weights when it ends ({@link #finalizeVariableValues}); so does every {@link
+     * #emaOverwriteFrequency}-th step when that is set. Set it before the first step.
+     */
+    public Optimizer useEma(boolean on) {
+        checkNotBuilt("useEma");
+        this.useEma = on;
+        return this;
+    }
+
+    public boolean useEma() {
+        return useEma;
+    }
+
+    /** Keras's {@code ema_momentum} (default 0.99), in [0, 1]: how slowly the averages follow the weights. */
+    public Optimizer emaMomentum(double momentum) {
+        if (!(momentum >= 0 && momentum <= 1)) {
+            throw new IllegalArgumentException(name + ": ema_momentum must be in the range [0, 1]; got " + momentum);
+        }
+        this.emaMomentum = (float) momentum;
+        return this;
+    }
+
+    public float emaMomentum() {
+        return emaMomentum;
+    }
+
+    /**
+     * Keras's {@code ema_overwrite_frequency}: every this many steps the weights are overwritten with their moving
+     * averages; null (the default) only at the end of {@code fit}.
+     */
+    public Optimizer emaOverwriteFrequency(Integer steps) {
+        if (steps != null && steps < 1) {
+            throw new IllegalArgumentException(name + ": ema_overwrite_frequency must be an integer >= 1 or null; got "
+                    + steps);
+        }
+        this.emaOverwriteFrequency = steps;
+        return this;
+    }
+
+    public Integer emaOverwriteFrequency() {
+        return emaOverwriteFrequency;
+    }
+
+    /**
+     * Keras's {@code finalize_variable_values}: with EMA on, copies each variable's moving average into it (what
+     * {@code fit} does when it ends); without EMA, does nothing. Variables this optimizer has never stepped have no
+     * average and are left as they are.
+     */
+    public void finalizeVariableValues(List<Variable> variables) {
+        if (!useEma) {
+            return;
+        }
+        for (Variable v : variables) {
+            float[] a = averages.get(v);
+            if (a != null) {
+                System.arraycopy(a, 0, v.value().buffer(), 0, a.length);
+            }
+        }
+    }
+
+    /** A variable's moving average (live, not a copy), or null when EMA is off or it has none yet. */
+    public float[] average(Variable v) {
+        return averages.get(v);
+    }
+
     /** Number of slot arrays per variable (Adam: 2, SGD with momentum: 1, plain SGD: 0). */
     protected abstract int slotsPerVariable();
 
@@ -293,8 +369,29 @@ public abstract class Optimizer {
                     Arrays.fill(g, 0f);
                 }
             }
+            if (useEma) {
+                updateAverages();
+            }
         }
         iterations = t;
+    }
+
+    /** Keras's EMA step, over every built variable (not only those with a gradient), before counting the step. */
+    private void updateAverages() {
+        float m = iterations == 0 ? 0f : emaMomentum;
+        for (Variable v : built) {
+            float[] a = averages.get(v);
+            float[] w = v.value().buffer();
+            for (int i = 0; i < a.length; i++) {
+                a[i] = m * a[i] + (1 - m) * w[i];
+            }
+        }
+        if (emaOverwriteFrequency != null && (iterations + 1) % emaOverwriteFrequency == 0) {
+            for (Variable v : built) {
+                float[] a = averages.get(v);
+                System.arraycopy(a, 0, v.value().buffer(), 0, a.length);
+            }
+        }
     }
 
     private boolean decays(Variable v) {
@@ -365,6 +462,9 @@ public abstract class Optimizer {
             }
             slots.put(v, s);
             built.add(v);
+            if (useEma) {
+                averages.put(v, new float[n]);
+            }
         }
         return s;
     }
@@ -416,6 +516,11 @@ public abstract class Optimizer {
         List<Tensor> r = new ArrayList<>();
         r.add(Tensor.scalar(iterations));
         r.add(Tensor.scalar(learningRate));
+        if (useEma) {
+            for (Variable v : built) {
+                r.add(Tensor.wrap(averages.get(v).clone(), v.shape()));
+            }
+        }
         for (int[] group : groups()) {
             for (Variable v : built) {
                 float[][] s = slots.get(v);
@@ -438,6 +543,11 @@ public abstract class Optimizer {
         List<String> r = new ArrayList<>();
         r.add("iteration");
         r.add("learning_rate");
+        if (useEma) {
+            for (Variable v : built) {
+                r.add(v.path().replace('/', '_') + "_average");
+            }
+        }
         String[] names = slotNames();
         for (int[] group : groups()) {
             for (Variable v : built) {
@@ -460,17 +570,29 @@ public abstract class Optimizer {
             }
         }
         int extra = extraState().length;
-        int expected = 2 + per * trainable.size() + extra;
+        int ema = useEma ? trainable.size() : 0;
+        int expected = 2 + ema + per * trainable.size() + extra;
         if (state.size() != expected) {
             throw new IllegalArgumentException(name + ": saved optimizer state has " + state.size()
                     + " tensors, expected " + expected + " for " + trainable.size() + " trainable variables ("
-                    + "iteration, learning rate, " + per + " slot(s) per variable"
+                    + "iteration, learning rate, " + (useEma ? "a moving average and " : "") + per
+                    + " slot(s) per variable"
                     + (extra > 0 ? ", " + extra + " extra scalar(s)" : "") + ")");
         }
         for (Variable v : trainable) {
             slotsOf(v);
         }
         int i = 2;
+        for (int j = 0; j < ema; j++) {
+            Variable v = trainable.get(j);
+            float[] src = state.get(i++).buffer();
+            float[] a = averages.get(v);
+            if (src.length != a.length) {
+                throw new IllegalArgumentException(name + ": saved moving average for " + v.path() + " has "
+                        + src.length + " values, expected " + a.length);
+            }
+            System.arraycopy(src, 0, a, 0, src.length);
+        }
         for (int[] group : groups()) {
             for (Variable v : trainable) {
                 float[][] s = slots.get(v);
@@ -497,8 +619,8 @@ public abstract class Optimizer {
 
     /**
      * Keras config keys and values, e.g. {"name": "adam", "learning_rate": 0.001, ...}: the base keys of
-     * {@code BaseOptimizer.get_config} (EMA, loss scaling and gradient accumulation are not supported and
-     * appear with their defaults), then each subclass's options.
+     * {@code BaseOptimizer.get_config} (loss scaling and gradient accumulation are not supported and appear with
+     * their defaults), then each subclass's options.
      */
     public Map<String, Object> getConfig() {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -508,9 +630,9 @@ public abstract class Optimizer {
         c.put("clipnorm", decimal(clipNorm));
         c.put("global_clipnorm", decimal(globalClipNorm));
         c.put("clipvalue", decimal(clipValue));
-        c.put("use_ema", false);
-        c.put("ema_momentum", 0.99);
-        c.put("ema_overwrite_frequency", null);
+        c.put("use_ema", useEma);
+        c.put("ema_momentum", decimal(emaMomentum));
+        c.put("ema_overwrite_frequency", emaOverwriteFrequency);
         c.put("loss_scale_factor", null);
         c.put("gradient_accumulation_steps", null);
         return c;

@@ -49,7 +49,7 @@ public final class Optimizers {
 
     /**
      * Rebuilds an optimizer from its Keras class name and {@code get_config()} dictionary, as
-     * {@code keras.optimizers.deserialize} does. Unknown keys are ignored; EMA, loss scaling and gradient
+     * {@code keras.optimizers.deserialize} does. Unknown keys are ignored; loss scaling and gradient
      * accumulation are not supported and must be absent or off.
      */
     public static Optimizer fromConfig(String className, Map<String, ?> config) {
@@ -72,7 +72,13 @@ public final class Optimizers {
             o.clipValue(v);
         }
         if (Boolean.TRUE.equals(config.get("use_ema"))) {
-            throw new IllegalArgumentException(className + ": use_ema=True is not supported by Ganglion");
+            o.useEma(true);
+            if ((v = number(config, "ema_momentum")) != null) {
+                o.emaMomentum(v);
+            }
+            if (config.get("ema_overwrite_frequency") instanceof Number f) {
+                o.emaOverwriteFrequency(f.intValue());
+            }
         }
         if (o instanceof SGD sgd) {
             if ((v = number(config, "momentum")) != null) {
