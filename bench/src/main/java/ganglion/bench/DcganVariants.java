@@ -37,8 +37,9 @@ import java.util.Random;
  * {@code -Dd.extra=256 -Dd.extra.stride=2} (its third, 3x3 convolution; 0 leaves it out), {@code -Dd.drop=0}
  * (discriminator dropout), {@code -Dd.bn=false} (BatchNormalization after its second convolution), {@code
  * -Dloss=binary_crossentropy} ({@code mse}: a least-squares GAN with a linear output), {@code -Dlr=2e-4}, {@code
- * -Dlr.last=1} (learning-rate factor in the last epoch), {@code -Dout=example-output} (the grid PNGs {@link
- * Dcgan#train} writes).
+ * -Dlr.last=1} (learning-rate factor in the last epoch), {@code -Dema=0} (when above 0: Keras's {@code use_ema} at
+ * that momentum on the generator's optimizer, and the count for the averaged weights too), {@code
+ * -Dout=example-output} (the grid PNGs {@link Dcgan#train} writes).
  *
  * <p>Findings of 2026-11-29 (seed 42, % confident of 1,000, epochs 1-5; measured with this workbench's first
  * version, which had its own copy of the loop and so another random stream: a rerun differs by about 1.5 points):
@@ -144,34 +145,59 @@ public final class DcganVariants {
             z[i] = (float) noiseRng.nextGaussian();
         }
         Tensor checkNoise = Tensor.of(z, 1000, Dcgan.LATENT_DIM);
+        double ema = doubleProp("ema", 0);
+        if (ema > 0) {  // Keras's use_ema on the generator's optimizer; the live weights keep training
+            gan.gan().optimizer().useEma(true).emaMomentum(ema);
+        }
         if (epochs == 1) {
             setLearningRate(gan, lr * lastFactor);
         }
         gan.train(Dcgan.scale(data.xTrain()), epochs, intProp("batch", 32), 0,
                 Path.of(System.getProperty("out", "example-output")), true, e -> {
-                    Tensor digits = Dcgan.toUnit(gan.generator().predict(checkNoise, 100, 0));
-                    // the same noise through the generator in training mode (batch statistics of 100), which is
-                    // what the discriminator saw: tells whether the moving statistics lag behind the weights
-                    List<Variable> stats = gan.generator().nonTrainableVariables();
-                    List<Tensor> saved = new ArrayList<>();
-                    for (Variable v : stats) {
-                        saved.add(v.value().copy());
-                    }
-                    Tensor trainMode = Dcgan.toUnit(gan.generator().apply(checkNoise, true));
-                    for (int i = 0; i < stats.size(); i++) {
-                        stats.get(i).assign(saved.get(i));  // training mode moved them; this is only a look
-                    }
+                    double[] live = confident(gan.generator(), judge, checkNoise);
                     System.out.printf("  after epoch %d: %.1f %% of 1,000 confident (training mode %.1f %%)%n", e,
-                            100 * Dcgan.confidentFraction(judge, digits), 100 * Dcgan.confidentFraction(judge,
-                                    trainMode));
+                            live[0], live[1]);
+                    List<Variable> weights = gan.generator().trainableVariables();
+                    List<Tensor> liveWeights = new ArrayList<>();
+                    if (ema > 0) {
+                        for (Variable v : weights) {
+                            liveWeights.add(v.value().copy());
+                        }
+                        gan.gan().optimizer().finalizeVariableValues(weights);
+                        double[] avg = confident(gan.generator(), judge, checkNoise);
+                        System.out.printf("  moving average (%s): %.1f %% (training mode %.1f %%)%n", ema, avg[0],
+                                avg[1]);
+                    }
                     if (e == epochs) {  // what the slow test draws when the design is Dcgan's own
-                        System.out.printf("  sample(100): %.0f confident%n",
+                        System.out.printf("  sample(100)%s: %.0f confident%n", ema > 0 ? " of the average" : "",
                                 100 * Dcgan.confidentFraction(judge, gan.sample(100)));
+                    }
+                    for (int i = 0; i < liveWeights.size(); i++) {
+                        weights.get(i).assign(liveWeights.get(i));
                     }
                     if (e == epochs - 1) {
                         setLearningRate(gan, lr * lastFactor);
                     }
                 });
+    }
+
+    /**
+     * % of the judge's confident digits from {@code noise}: in inference mode, and in training mode (batch statistics
+     * of all of it), which tells whether the moving statistics lag behind the weights. Training mode moves them, so
+     * they are put back: this is only a look.
+     */
+    private static double[] confident(Sequential generator, Sequential judge, Tensor noise) {
+        double inference = 100 * Dcgan.confidentFraction(judge, Dcgan.toUnit(generator.predict(noise, 100, 0)));
+        List<Variable> stats = generator.nonTrainableVariables();
+        List<Tensor> saved = new ArrayList<>();
+        for (Variable v : stats) {
+            saved.add(v.value().copy());
+        }
+        double training = 100 * Dcgan.confidentFraction(judge, Dcgan.toUnit(generator.apply(noise, true)));
+        for (int i = 0; i < stats.size(); i++) {
+            stats.get(i).assign(saved.get(i));
+        }
+        return new double[]{inference, training};
     }
 
     private static void setLearningRate(Dcgan gan, double lr) {
