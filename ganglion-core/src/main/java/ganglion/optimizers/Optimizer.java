@@ -387,10 +387,7 @@ public abstract class Optimizer {
             }
         }
         if (emaOverwriteFrequency != null && (iterations + 1) % emaOverwriteFrequency == 0) {
-            for (Variable v : built) {
-                float[] a = averages.get(v);
-                System.arraycopy(a, 0, v.value().buffer(), 0, a.length);
-            }
+            finalizeVariableValues(built);
         }
     }
 
