@@ -72,7 +72,8 @@ import java.util.function.IntConsumer;
  * capacity keeps it from falling behind the generator (d_loss 0.66 in the first epoch, 0.54 by the fourth, against
  * 0.68 throughout with two), and the digits come out whole sooner. Of 1,000 digits from fixed noise (seed 42,
  * {@code ganglion.bench.DcganVariants}) after epochs 1-5: with two convolutions 43.5, 51.1, 46.4, 56.2, 55.7 %; with
- * three 46.3, 55.3, 58.6, 61.8, 64.0 %. The slow test's draw of 100: 64 (55 with two). It costs about a quarter more
+ * three 46.3, 55.3, 58.6, 61.8, 64.0 % (seed 1: 45.9, 55.7, 60.5, 58.8, 63.5 %). The slow test's draw of 100: 64
+ * (55 with two); at a rate of 64 %, about one draw of 100 in six falls below 60. It costs about a quarter more
  * time: an epoch takes about 5.5 minutes on two cores. Tried without gain (see DcganVariants): a least-squares loss,
  * batch 16, a stride-1 layer at 7x7 in the generator, BatchNormalization before the activation, ReLU in the
  * generator, an extra 28x28 generator layer, twice the generator widths, a tenth of the learning rate in the last
