@@ -582,24 +582,14 @@ public abstract class Optimizer {
         int i = 2;
         for (int j = 0; j < ema; j++) {
             Variable v = trainable.get(j);
-            float[] src = state.get(i++).buffer();
-            float[] a = averages.get(v);
-            if (src.length != a.length) {
-                throw new IllegalArgumentException(name + ": saved moving average for " + v.path() + " has "
-                        + src.length + " values, expected " + a.length);
-            }
-            System.arraycopy(src, 0, a, 0, src.length);
+            restore(state.get(i++), averages.get(v), "moving average for " + v.path());
         }
         for (int[] group : groups()) {
             for (Variable v : trainable) {
                 float[][] s = slots.get(v);
                 for (int k : group) {
-                    float[] src = state.get(i++).buffer();
-                    if (src.length != s[k].length) {
-                        throw new IllegalArgumentException(name + ": saved slot " + (i - 1) + " for " + v.path()
-                                + " has " + src.length + " values, expected " + s[k].length);
-                    }
-                    System.arraycopy(src, 0, s[k], 0, src.length);
+                    restore(state.get(i), s[k], "slot " + i + " for " + v.path());
+                    i++;
                 }
             }
         }
@@ -612,6 +602,16 @@ public abstract class Optimizer {
         if (extra > 0) {
             loadExtraState(extras);
         }
+    }
+
+    /** Copies one saved state tensor into its live array, refusing one of another size. */
+    private void restore(Tensor saved, float[] into, String what) {
+        float[] src = saved.buffer();
+        if (src.length != into.length) {
+            throw new IllegalArgumentException(name + ": saved " + what + " has " + src.length + " values, expected "
+                    + into.length);
+        }
+        System.arraycopy(src, 0, into, 0, src.length);
     }
 
     /**
